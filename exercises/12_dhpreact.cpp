@@ -1,0 +1,15 @@
+// Step 12 of 28: dhpreact. The note: docs/steps/12_dhpreact.md
+//
+// Forward:  h = torch.tanh(hpreact)
+// Shapes:   h (n, 64), dh (n, 64) -> dhpreact (n, 64)
+// Check:    ctest --preset exercises -R 12_dhpreact
+#include "backprop/steps.h"
+
+namespace backprop {
+
+Matrix dhpreact(const Matrix& h, const Matrix& dh) {
+  // TODO: return the gradient of the loss with respect to hpreact: dhpreact has the shape of hpreact.
+  throw NotDone("dhpreact");
+}
+
+}  // namespace backprop

@@ -1,0 +1,15 @@
+// Step 20 of 28: dbnmeani. The note: docs/steps/20_dbnmeani.md
+//
+// Forward:  bndiff = hprebn - bnmeani
+// Shapes:   dbndiff (n, 64) -> dbnmeani (1, 64)
+// Check:    ctest --preset exercises -R 20_dbnmeani
+#include "backprop/steps.h"
+
+namespace backprop {
+
+RowVector dbnmeani(const Matrix& dbndiff) {
+  // TODO: return the gradient of the loss with respect to bnmeani: dbnmeani has the shape of bnmeani.
+  throw NotDone("dbnmeani");
+}
+
+}  // namespace backprop

@@ -1,0 +1,11 @@
+// Step 10 of 28: dW2. The note: docs/steps/10_dW2.md
+//
+// Forward:  logits = h @ W2 + b2
+// Shapes:   h (n, 64), dlogits (n, 27) -> dW2 (64, 27)
+#include "backprop/steps.h"
+
+namespace backprop {
+
+Matrix dW2(const Matrix& h, const Matrix& dlogits) { return h.transpose() * dlogits; }
+
+}  // namespace backprop
