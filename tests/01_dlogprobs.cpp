@@ -1,0 +1,29 @@
+// Step 1: dlogprobs. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dlogprobs",
+          [](const Tensors& t) -> Matrix { return backprop::dlogprobs(t.matrix("logprobs"), t.index_vector("Yb")); })
+
+KATA_MUTANT("dlogprobs", "forgot to divide by n", [](const Tensors& t) -> Matrix {
+  Matrix d = Matrix::Zero(t.matrix("logprobs").rows(), t.matrix("logprobs").cols());
+  const IndexVector Yb = t.index_vector("Yb");
+  for (Eigen::Index i = 0; i < d.rows(); ++i) d(i, Yb(i)) = -1.0f;
+  return d;
+})
+
+KATA_MUTANT("dlogprobs", "flipped sign", [](const Tensors& t) -> Matrix {
+  Matrix d = Matrix::Zero(t.matrix("logprobs").rows(), t.matrix("logprobs").cols());
+  const IndexVector Yb = t.index_vector("Yb");
+  for (Eigen::Index i = 0; i < d.rows(); ++i) d(i, Yb(i)) = 1.0f / static_cast<float>(d.rows());
+  return d;
+})
+
+KATA_MUTANT("dlogprobs", "-1/n everywhere instead of at the labels", [](const Tensors& t) -> Matrix {
+  const Matrix logprobs = t.matrix("logprobs");
+  return Matrix::Constant(logprobs.rows(), logprobs.cols(), -1.0f / static_cast<float>(logprobs.rows()));
+})
+
+}  // namespace kata

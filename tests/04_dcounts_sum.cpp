@@ -1,0 +1,19 @@
+// Step 4: dcounts_sum. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dcounts_sum", [](const Tensors& t) -> Matrix {
+  return backprop::dcounts_sum(t.col("counts_sum"), t.col("dcounts_sum_inv"));
+})
+
+KATA_MUTANT("dcounts_sum", "flipped sign", [](const Tensors& t) -> Matrix {
+  return (t.col("counts_sum").array().square().inverse() * t.col("dcounts_sum_inv").array()).matrix();
+})
+
+KATA_MUTANT("dcounts_sum", "-x**-1 instead of -x**-2", [](const Tensors& t) -> Matrix {
+  return (-t.col("counts_sum").array().inverse() * t.col("dcounts_sum_inv").array()).matrix();
+})
+
+}  // namespace kata

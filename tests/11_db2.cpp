@@ -1,0 +1,16 @@
+// Step 11: db2. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("db2", [](const Tensors& t) -> Matrix { return backprop::db2(t.matrix("dlogits")); })
+
+KATA_MUTANT("db2", "mean over the batch instead of sum", [](const Tensors& t) -> Matrix {
+  const Matrix dlogits = t.matrix("dlogits");
+  return dlogits.colwise().mean();
+})
+
+KATA_MUTANT("db2", "only the first row", [](const Tensors& t) -> Matrix { return t.matrix("dlogits").row(0); })
+
+}  // namespace kata

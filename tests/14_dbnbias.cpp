@@ -1,0 +1,12 @@
+// Step 14: dbnbias. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dbnbias", [](const Tensors& t) -> Matrix { return backprop::dbnbias(t.matrix("dhpreact")); })
+
+KATA_MUTANT("dbnbias", "mean instead of sum",
+            [](const Tensors& t) -> Matrix { return t.matrix("dhpreact").colwise().mean(); })
+
+}  // namespace kata

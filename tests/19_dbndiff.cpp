@@ -1,0 +1,25 @@
+// Step 19: dbndiff. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dbndiff", [](const Tensors& t) -> Matrix {
+  return backprop::dbndiff(t.matrix("bndiff"), t.row("bnvar_inv"), t.matrix("dbnraw"), t.matrix("dbndiff2"));
+})
+
+KATA_MUTANT("dbndiff", "only the path through bnraw", [](const Tensors& t) -> Matrix {
+  return (t.matrix("dbnraw").array().rowwise() * t.row("bnvar_inv").array()).matrix();
+})
+
+KATA_MUTANT("dbndiff", "only the path through bndiff2", [](const Tensors& t) -> Matrix {
+  return (2.0f * t.matrix("bndiff").array() * t.matrix("dbndiff2").array()).matrix();
+})
+
+KATA_MUTANT("dbndiff", "bndiff instead of 2 * bndiff", [](const Tensors& t) -> Matrix {
+  return (t.matrix("dbnraw").array().rowwise() * t.row("bnvar_inv").array() +
+          t.matrix("bndiff").array() * t.matrix("dbndiff2").array())
+      .matrix();
+})
+
+}  // namespace kata

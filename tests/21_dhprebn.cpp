@@ -1,0 +1,16 @@
+// Step 21: dhprebn. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dhprebn",
+          [](const Tensors& t) -> Matrix { return backprop::dhprebn(t.matrix("dbndiff"), t.row("dbnmeani")); })
+
+KATA_MUTANT("dhprebn", "forgot the path through bnmeani",
+            [](const Tensors& t) -> Matrix { return t.matrix("dbndiff"); })
+
+KATA_MUTANT("dhprebn", "forgot the 1/n of the mean",
+            [](const Tensors& t) -> Matrix { return t.matrix("dbndiff").rowwise() + t.row("dbnmeani"); })
+
+}  // namespace kata

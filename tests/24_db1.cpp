@@ -1,0 +1,15 @@
+// Step 24: db1. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("db1", [](const Tensors& t) -> Matrix { return backprop::db1(t.matrix("dhprebn")); })
+
+KATA_MUTANT("db1", "zeros, because BatchNorm cancels b1",
+            [](const Tensors& t) -> Matrix { return RowVector::Zero(t.matrix("dhprebn").cols()); })
+
+KATA_MUTANT("db1", "mean instead of sum",
+            [](const Tensors& t) -> Matrix { return t.matrix("dhprebn").colwise().mean(); })
+
+}  // namespace kata

@@ -1,0 +1,20 @@
+// Step 26: dC. The learner's function is fed PyTorch's tensors; the mutants below
+// are wrong answers that the comparison must reject.
+#include "step_test.h"
+
+namespace kata {
+
+KATA_STEP("dC", [](const Tensors& t) -> Matrix {
+  return backprop::dC(t.matrix("C"), t.index_matrix("Xb"), t.matrix("demb"));
+})
+
+KATA_MUTANT("dC", "assigned instead of accumulated, losing repeated characters", [](const Tensors& t) -> Matrix {
+  const Matrix C = t.matrix("C"), demb = t.matrix("demb");
+  const IndexMatrix Xb = t.index_matrix("Xb");
+  Matrix d = Matrix::Zero(C.rows(), C.cols());
+  for (Eigen::Index i = 0; i < Xb.rows(); ++i)
+    for (Eigen::Index j = 0; j < Xb.cols(); ++j) d.row(Xb(i, j)) = demb.row(i * Xb.cols() + j);
+  return d;
+})
+
+}  // namespace kata

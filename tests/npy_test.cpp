@@ -1,0 +1,89 @@
+// The .npy reader: round trips, and a clear error for every way a file can be wrong.
+#include "backprop/npy.h"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "catch.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using backprop::npy::Error;
+
+std::string header_bytes(const std::string& dict, char major = 1) {
+  std::string header = dict;
+  while ((10 + header.size() + 1) % 64 != 0) header += ' ';
+  header += '\n';
+  std::string bytes = "\x93NUMPY";
+  bytes += major;
+  bytes += '\0';
+  bytes += static_cast<char>(header.size() & 0xff);
+  bytes += static_cast<char>(header.size() >> 8);
+  return bytes + header;
+}
+
+std::string float_bytes(int count) { return std::string(static_cast<std::size_t>(count) * 4, '\0'); }
+
+std::string error_of(const std::string& bytes) {
+  try {
+    backprop::npy::parse(bytes, "t.npy");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("npy: a written file reads back with its shape and values", "[npy]") {
+  const auto dir = fs::temp_directory_path() / "backprop_npy_test";
+  fs::create_directories(dir);
+  const std::vector<std::int64_t> shape{2, 3};
+  const std::vector<float> values{1, 2, 3, 4, 5, 6.5f};
+  backprop::npy::write(dir / "m.npy", shape, values);
+  const auto m = backprop::npy::read(dir / "m.npy");
+  CHECK(m.dtype == backprop::npy::DType::float32);
+  CHECK(m.shape == shape);
+  CHECK(m.f32 == values);
+
+  const std::vector<std::int64_t> labels{3, 1, 4, 1, 5};
+  backprop::npy::write(dir / "y.npy", std::vector<std::int64_t>{5}, labels);
+  CHECK(backprop::npy::read(dir / "y.npy").i64 == labels);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("npy: shapes print as PyTorch prints them", "[npy]") {
+  CHECK(backprop::npy::shape_string(std::vector<std::int64_t>{32, 27}) == "(32, 27)");
+  CHECK(backprop::npy::shape_string(std::vector<std::int64_t>{64}) == "(64,)");
+  CHECK(backprop::npy::shape_string(std::vector<std::int64_t>{}) == "()");
+}
+
+TEST_CASE("npy: every malformed file is rejected with what is wrong", "[npy]") {
+  const std::string good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+  CHECK(error_of(header_bytes(good) + float_bytes(6)) == "no error");
+  CHECK_THAT(error_of("PK\x03\x04 not numpy"), Catch::Contains("t.npy: not a .npy file"));
+  CHECK_THAT(error_of(header_bytes(good, 7) + float_bytes(6)), Catch::Contains("version 7 is not supported"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }") + float_bytes(12)),
+             Catch::Contains("dtype '<f8' is not supported"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }") + float_bytes(6)),
+             Catch::Contains("dtype '>f4' is not supported"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }") + float_bytes(6)),
+             Catch::Contains("Fortran order"));
+  CHECK_THAT(error_of(header_bytes(good) + float_bytes(5)), Catch::Contains("truncated"));
+  CHECK_THAT(error_of(header_bytes(good) + float_bytes(7)),
+             Catch::Contains("needs 24 bytes of data but the file has 28"));
+  CHECK_THAT(error_of(header_bytes(good).substr(0, 40)), Catch::Contains("header says it is"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4000000000), }")),
+             Catch::Contains("too large"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2, x), }")),
+             Catch::Contains("whole numbers"));
+  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'shape': (2, 3), }") + float_bytes(6)),
+             Catch::Contains("no 'fortran_order' entry"));
+}
+
+TEST_CASE("npy: a missing file is named in the error", "[npy]") {
+  CHECK_THROWS_WITH(backprop::npy::read("/nonexistent/dlogits.npy"),
+                    Catch::Contains("/nonexistent/dlogits.npy: cannot open"));
+}

@@ -1,0 +1,69 @@
+// How each step is tested. A step's test file says which tensors go into the learner's function
+// (KATA_STEP) and which plausible wrong answers the comparison must reject (KATA_MUTANT):
+//
+//   KATA_STEP("dh", [](const Tensors& t) -> Matrix { return backprop::dh(t.matrix("W2"), t.matrix("dlogits")); })
+//
+// The step is run on the network tensors of the reference case, fed PyTorch's own upstream
+// gradient, and on the step's probe; both must match what autograd computed.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "backprop/reference.h"
+#include "backprop/steps.h"
+#include "catch.h"
+
+namespace kata {
+
+using backprop::ColVector;
+using backprop::IndexMatrix;
+using backprop::IndexVector;
+using backprop::Matrix;
+using backprop::RowVector;
+
+// The tensors a step reads: a reference case's files, or, in the chain test, gradients that the
+// learner's earlier steps computed in their place.
+class Tensors {
+ public:
+  explicit Tensors(const backprop::Case& source) : source_(source) {}
+  void set(const std::string& name, Matrix value) { overrides_[name] = std::move(value); }
+
+  Matrix matrix(const std::string& name) const;
+  RowVector row(const std::string& name) const;
+  ColVector col(const std::string& name) const;
+  IndexMatrix index_matrix(const std::string& name) const { return source_.index_matrix(name); }
+  IndexVector index_vector(const std::string& name) const { return source_.index_vector(name); }
+
+ private:
+  const backprop::Case& source_;
+  std::map<std::string, Matrix> overrides_;
+};
+
+// One implementation of a step: the learner's function, or a mutant of it.
+using Gradient = std::function<Matrix(const Tensors&)>;
+
+// Registers the learner's version of a step for the chain test; returns a token for static init.
+bool register_step(const std::string& step, Gradient gradient);
+// The registered learner's version of a step.
+const Gradient& registered_step(const std::string& step);
+
+// Runs the step on the reference case and on its probe, prints cmp() lines, fails unless both match.
+void check_step(const std::string& step);
+// Fails unless `wrong` is rejected by the step's comparison (on the network case or the probe).
+void check_rejects(const std::string& step, const std::string& mistake, const Gradient& wrong);
+
+}  // namespace kata
+
+#define KATA_CONCAT_(a, b) a##b
+#define KATA_CONCAT(a, b) KATA_CONCAT_(a, b)
+
+// The learner's step: its test case, and its place in the chain.
+#define KATA_STEP(step, ...)                                                                            \
+  static const bool KATA_CONCAT(kata_registered_, __LINE__) = ::kata::register_step(step, __VA_ARGS__); \
+  TEST_CASE(step, "[step]") { ::kata::check_step(step); }
+
+// A plausible wrong answer that the step's comparison must reject.
+#define KATA_MUTANT(step, mistake, ...) \
+  TEST_CASE(step " rejects: " mistake, "[mutant]") { ::kata::check_rejects(step, mistake, __VA_ARGS__); }
