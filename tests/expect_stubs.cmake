@@ -1,0 +1,29 @@
+# Checks the exercises as shipped: every step's test fails, and says which file to edit.
+#   cmake -D BUILD_DIR=build/exercises -P tests/expect_stubs.cmake
+# Run by .ci/run; a stub that passed its test would mean the test cannot fail.
+cmake_minimum_required(VERSION 3.25)
+if(NOT BUILD_DIR)
+  message(FATAL_ERROR "usage: cmake -D BUILD_DIR=<exercises build folder> -P tests/expect_stubs.cmake")
+endif()
+get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+file(READ "${source_dir}/steps.json" manifest)
+string(JSON step_count LENGTH "${manifest}" steps)
+math(EXPR last "${step_count} - 1")
+set(wrong "")
+foreach(i RANGE ${last})
+  string(JSON file GET "${manifest}" steps ${i} file)
+  get_filename_component(stem "${file}" NAME_WE)
+  execute_process(
+    COMMAND ${CMAKE_CTEST_COMMAND} --test-dir "${BUILD_DIR}" -R "^${stem}$" --output-on-failure
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(result EQUAL 0)
+    list(APPEND wrong "${stem}: passed, but its stub is not written")
+  elseif(NOT output MATCHES "edit exercises/${file}")
+    list(APPEND wrong "${stem}: failed without naming exercises/${file}")
+  endif()
+endforeach()
+if(wrong)
+  list(JOIN wrong "\n  " wrong)
+  message(FATAL_ERROR "stubs that do not fail as shipped:\n  ${wrong}")
+endif()
+message(STATUS "all ${step_count} stubs fail their tests and name their files")
