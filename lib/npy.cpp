@@ -161,13 +161,16 @@ Array parse(std::string_view bytes, const std::string& source) {
     fail(source, "shape " + shape_string(array.shape) + " of " + to_string(array.dtype) + " needs " +
                      std::to_string(expected_bytes) + " bytes of data but the file has " + std::to_string(data.size()) +
                      (data.size() < expected_bytes ? " (truncated?)" : ""));
+  // data.size() was checked against the shape above, so this allocates no more than the file holds.
+  void* out = nullptr;
   if (array.dtype == DType::float32) {
     array.f32.resize(static_cast<std::size_t>(count));
-    std::memcpy(array.f32.data(), data.data(), data.size());
+    out = array.f32.data();
   } else {
     array.i64.resize(static_cast<std::size_t>(count));
-    std::memcpy(array.i64.data(), data.data(), data.size());
+    out = array.i64.data();
   }
+  if (!data.empty()) std::memcpy(out, data.data(), data.size());
   return array;
 }
 

@@ -51,6 +51,9 @@ TEST_CASE("npy: a written file reads back with its shape and values", "[npy]") {
   const std::vector<std::int64_t> labels{3, 1, 4, 1, 5};
   backprop::npy::write(dir / "y.npy", std::vector<std::int64_t>{5}, labels);
   CHECK(backprop::npy::read(dir / "y.npy").i64 == labels);
+
+  backprop::npy::write(dir / "empty.npy", std::vector<std::int64_t>{0, 4}, std::vector<float>{});
+  CHECK(backprop::npy::read(dir / "empty.npy").shape == std::vector<std::int64_t>{0, 4});
   fs::remove_all(dir);
 }
 
