@@ -1,0 +1,295 @@
+// The notes are part of the kata: every step in steps.json has its note, each note names the file
+// the learner edits and links the chain-rule section it uses, and every relative link or image in
+// docs/ and README.md leads to a file (and, for a link into a Markdown file, a heading) that exists.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "backprop/manifest.h"
+#include "catch.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+bool starts_fence(const std::string& line) {
+  const auto first = line.find_first_not_of(' ');
+  return first != std::string::npos && first <= 3 &&
+         (line.compare(first, 3, "```") == 0 || line.compare(first, 3, "~~~") == 0);
+}
+
+// The lines GitHub renders as Markdown: fenced code blocks are blanked, so that a link or heading
+// shown as an example is not taken for a real one.
+std::vector<std::string> prose_lines(const std::string& text) {
+  std::vector<std::string> lines = lines_of(text);
+  bool in_fence = false;
+  for (auto& line : lines) {
+    if (starts_fence(line)) {
+      in_fence = !in_fence;
+      line.clear();
+    } else if (in_fence) {
+      line.clear();
+    }
+  }
+  return lines;
+}
+
+// One line without its inline code spans (`...`, ``...``).
+std::string without_code_spans(const std::string& line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] != '`') {
+      out += line[i++];
+      continue;
+    }
+    std::size_t run = 0;
+    while (i + run < line.size() && line[i + run] == '`') ++run;
+    const std::string ticks(run, '`');
+    const auto close = line.find(ticks, i + run);
+    if (close == std::string::npos) {
+      out += line.substr(i, run);
+      i += run;
+    } else {
+      out += ' ';
+      i = close + run;
+    }
+  }
+  return out;
+}
+
+// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces turned into hyphens.
+// Headings in these docs are ASCII; other bytes are kept as they are.
+std::string slug(const std::string& heading) {
+  std::string out;
+  for (const char c : heading) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || u >= 0x80)
+      out += static_cast<char>(std::tolower(u));
+    else if (c == ' ')
+      out += '-';
+  }
+  return out;
+}
+
+// Every anchor a Markdown file defines: its headings' slugs (a repeated heading gets -1, -2, ...)
+// and explicit id="..." or name="..." attributes.
+std::set<std::string> anchors_of(const std::string& text) {
+  std::set<std::string> anchors;
+  std::map<std::string, int> seen;
+  for (const auto& raw : prose_lines(text)) {
+    std::size_t hashes = 0;
+    while (hashes < raw.size() && raw[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && hashes < raw.size() && raw[hashes] == ' ') {
+      std::string heading = raw.substr(hashes + 1);
+      while (!heading.empty() && (heading.back() == ' ' || heading.back() == '#')) heading.pop_back();
+      std::string text_only;
+      for (const char c : heading)
+        if (c != '`' && c != '*') text_only += c;
+      const std::string base = slug(text_only);
+      const int count = seen[base]++;
+      anchors.insert(count == 0 ? base : base + "-" + std::to_string(count));
+    }
+    for (const std::string attribute : {"id=\"", "name=\""}) {
+      for (auto at = raw.find(attribute); at != std::string::npos; at = raw.find(attribute, at + 1)) {
+        const auto start = at + attribute.size();
+        const auto end = raw.find('"', start);
+        if (end != std::string::npos) anchors.insert(raw.substr(start, end - start));
+      }
+    }
+  }
+  return anchors;
+}
+
+// Every link and image target: [text](target), ![alt](target), [label]: target, src="target",
+// href="target". Code blocks and code spans are skipped.
+std::vector<std::string> link_targets(const std::string& text) {
+  std::vector<std::string> targets;
+  for (const auto& raw : prose_lines(text)) {
+    const std::string line = without_code_spans(raw);
+    for (auto at = line.find("]("); at != std::string::npos; at = line.find("](", at + 2)) {
+      std::size_t i = at + 2;
+      while (i < line.size() && line[i] == ' ') ++i;
+      std::string target;
+      if (i < line.size() && line[i] == '<') {
+        const auto close = line.find('>', i);
+        target = line.substr(i + 1, close == std::string::npos ? std::string::npos : close - i - 1);
+      } else {
+        int depth = 0;
+        for (; i < line.size() && line[i] != ' '; ++i) {
+          if (line[i] == '(') ++depth;
+          if (line[i] == ')' && depth-- == 0) break;
+          target += line[i];
+        }
+      }
+      targets.push_back(target);
+    }
+    const auto first = line.find_first_not_of(' ');
+    if (first != std::string::npos && first <= 3 && line[first] == '[') {
+      const auto colon = line.find("]:", first);
+      if (colon != std::string::npos) {
+        std::istringstream rest(line.substr(colon + 2));
+        std::string target;
+        if (rest >> target) targets.push_back(target);
+      }
+    }
+    for (const std::string attribute : {"src=\"", "href=\""}) {
+      for (auto at = line.find(attribute); at != std::string::npos; at = line.find(attribute, at + 1)) {
+        const auto start = at + attribute.size();
+        const auto end = line.find('"', start);
+        if (end != std::string::npos) targets.push_back(line.substr(start, end - start));
+      }
+    }
+  }
+  return targets;
+}
+
+bool is_external(const std::string& target) {
+  for (const char* scheme : {"http:", "https:", "mailto:"})
+    if (target.rfind(scheme, 0) == 0) return true;
+  return false;
+}
+
+// What is wrong with the links of one Markdown file inside the tree at root: one line per problem.
+std::vector<std::string> link_problems(const fs::path& root, const fs::path& file) {
+  std::vector<std::string> problems;
+  const std::string text = read_text(file);
+  const fs::path canonical_root = fs::weakly_canonical(root);
+  for (const auto& target : link_targets(text)) {
+    const std::string where = fs::relative(file, root).generic_string() + ": link '" + target + "'";
+    if (target.empty()) {
+      problems.push_back(where + " is empty");
+      continue;
+    }
+    if (is_external(target)) continue;
+    const auto hash = target.find('#');
+    const std::string path_part = target.substr(0, hash);
+    const std::string fragment = hash == std::string::npos ? "" : target.substr(hash + 1);
+    fs::path resolved = file;
+    if (!path_part.empty()) {
+      resolved = path_part[0] == '/' ? root / path_part.substr(1) : file.parent_path() / path_part;
+      resolved = fs::weakly_canonical(resolved);
+      const auto inside = fs::relative(resolved, canonical_root).generic_string();
+      if (inside.rfind("..", 0) == 0) {
+        problems.push_back(where + " leaves the repository");
+        continue;
+      }
+      if (!fs::exists(resolved)) {
+        problems.push_back(where + " names a file that does not exist");
+        continue;
+      }
+    }
+    if (!fragment.empty() && resolved.extension() == ".md" && fs::is_regular_file(resolved) &&
+        anchors_of(read_text(resolved)).count(fragment) == 0)
+      problems.push_back(where + ": " + fs::relative(resolved, canonical_root).generic_string() +
+                         " has no heading with anchor #" + fragment);
+  }
+  return problems;
+}
+
+std::vector<fs::path> markdown_files(const fs::path& root) {
+  std::vector<fs::path> files;
+  if (fs::exists(root / "README.md")) files.push_back(root / "README.md");
+  for (const auto& entry : fs::recursive_directory_iterator(root / "docs"))
+    if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += "\n  " + line;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every step has its note", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  std::vector<std::string> problems;
+  for (const auto& step : backprop::steps()) {
+    const fs::path note = root / step.note;
+    const std::string stem = fs::path(step.file).stem().string();
+    if (step.note != "docs/steps/" + stem + ".md")
+      problems.push_back(step.name + ": steps.json names the note " + step.note + ", expected docs/steps/" + stem +
+                         ".md (named like its exercise)");
+    if (!fs::is_regular_file(note)) {
+      problems.push_back(step.name + ": " + step.note + " does not exist");
+      continue;
+    }
+    const std::string text = read_text(note);
+    if (text.find("exercises/" + step.file) == std::string::npos)
+      problems.push_back(step.note + " does not name the file the learner edits, exercises/" + step.file);
+    std::istringstream forward(step.forward);
+    for (std::string part; std::getline(forward, part, ';');) {
+      part.erase(0, part.find_first_not_of(' '));
+      if (text.find(part) == std::string::npos)
+        problems.push_back(step.note + " does not show the forward line '" + part + "' from steps.json");
+    }
+    if (text.find("](../chain-rule.md#") == std::string::npos)
+      problems.push_back(step.note + " links no section of docs/chain-rule.md");
+    if (text.find("<details>") == std::string::npos) problems.push_back(step.note + " has no folded hint (<details>)");
+  }
+  INFO("problems:" << join(problems));
+  CHECK(problems.empty());
+}
+
+TEST_CASE("every relative link and image in docs/ and README.md resolves", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  std::vector<std::string> problems;
+  const auto files = markdown_files(root);
+  for (const auto& file : files) {
+    const auto found = link_problems(root, file);
+    problems.insert(problems.end(), found.begin(), found.end());
+  }
+  INFO("checked " << files.size() << " files; problems:" << join(problems));
+  CHECK(files.size() > backprop::steps().size());
+  CHECK(problems.empty());
+}
+
+// The checker itself, on a small tree with one good and several bad links: it must flag the bad ones.
+TEST_CASE("the link checker rejects broken links", "[docs]") {
+  const fs::path root = fs::temp_directory_path() / "backprop_docs_test";
+  fs::remove_all(root);
+  fs::create_directories(root / "docs" / "steps");
+  std::ofstream(root / "docs" / "target.md") << "# A Section: `code` here\n\n## Again\n## Again\n";
+  std::ofstream(root / "docs" / "steps" / "note.md")
+      << "[ok](../target.md#a-section-code-here) [ok](../target.md#again-1) ![ok](../target.md)\n"
+         "[ok](https://example.com/missing) `[ignored](nowhere.md)`\n"
+         "```\n[ignored](nowhere.md)\n```\n"
+         "[missing](../missing.md) ![missing](graph.svg) [anchor](../target.md#nope)\n"
+         "[outside](../../../elsewhere.md) <img src=\"nope.png\">\n"
+         "[ref]: ../nothing.md\n";
+  const auto problems = link_problems(root, root / "docs" / "steps" / "note.md");
+  INFO("problems:" << join(problems));
+  CHECK(problems.size() == 6);
+  for (const std::string bad :
+       {"'../missing.md'", "'graph.svg'", "#nope", "'../../../elsewhere.md' leaves", "'nope.png'", "'../nothing.md'"}) {
+    INFO("expected a problem naming " << bad);
+    CHECK(std::any_of(problems.begin(), problems.end(),
+                      [&](const std::string& p) { return p.find(bad) != std::string::npos; }));
+  }
+  fs::remove_all(root);
+}
