@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -271,7 +272,8 @@ TEST_CASE("every relative link and image in docs/ and README.md resolves", "[doc
 
 // The checker itself, on a small tree with one good and several bad links: it must flag the bad ones.
 TEST_CASE("the link checker rejects broken links", "[docs]") {
-  const fs::path root = fs::temp_directory_path() / "backprop_docs_test";
+  // A folder of its own, so that two builds running their tests at once do not share it.
+  const fs::path root = fs::temp_directory_path() / ("backprop_docs_test_" + std::to_string(std::random_device{}()));
   fs::remove_all(root);
   fs::create_directories(root / "docs" / "steps");
   std::ofstream(root / "docs" / "target.md") << "# A Section: `code` here\n\n## Again\n## Again\n";
