@@ -1,9 +1,11 @@
 #include "step_test.h"
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 
 #include "backprop/compare.h"
+#include "backprop/diagnose.h"
 #include "backprop/manifest.h"
 
 namespace kata {
@@ -14,6 +16,13 @@ std::map<std::string, Gradient>& registry() {
   return steps;
 }
 
+using Mutants = std::vector<std::pair<std::string, Gradient>>;
+
+std::map<std::string, Mutants>& mutant_registry() {
+  static std::map<std::string, Mutants> mutants;
+  return mutants;
+}
+
 const backprop::Step& manifest_step(const std::string& name) {
   const auto* step = backprop::find_step(name);
   INFO("steps.json has no step named " << name);
@@ -21,10 +30,21 @@ const backprop::Step& manifest_step(const std::string& name) {
   return *step;
 }
 
-// The step's gradient on one case, compared with the case's expected output.
-backprop::Comparison run(const backprop::Step& step, const backprop::Case& source, const Gradient& gradient) {
+// The step's gradient on one case, and how it compares with the case's expected output.
+struct Outcome {
+  Matrix got;
+  backprop::Comparison comparison;
+};
+
+Outcome run(const backprop::Step& step, const backprop::Case& source, const Gradient& gradient) {
   const Tensors tensors(source);
-  return backprop::compare(step.output, gradient(tensors), source.matrix(step.output));
+  Matrix got = gradient(tensors);
+  auto comparison = backprop::compare(step.output, got, source.matrix(step.output));
+  return {std::move(got), std::move(comparison)};
+}
+
+void print_verdict(const backprop::Step& step, const char* verdict) {
+  std::cout << "verdict " << step.name << ' ' << verdict << '\n';
 }
 
 }  // namespace
@@ -53,6 +73,40 @@ bool register_step(const std::string& step, Gradient gradient) {
   return true;
 }
 
+bool register_mutant(const std::string& step, const std::string& mistake, Gradient wrong) {
+  mutant_registry()[step].emplace_back(mistake, std::move(wrong));
+  return true;
+}
+
+const Mutants& registered_mutants(const std::string& step) {
+  static const Mutants none;
+  const auto it = mutant_registry().find(step);
+  return it != mutant_registry().end() ? it->second : none;
+}
+
+const Gradient& registered_mutant(const std::string& step, const std::string& mistake) {
+  const auto& mutants = registered_mutants(step);
+  const auto it = std::find_if(mutants.begin(), mutants.end(), [&](const auto& m) { return m.first == mistake; });
+  INFO("tests/ has no KATA_MUTANT of " << step << " named " << mistake);
+  REQUIRE(it != mutants.end());
+  return it->second;
+}
+
+std::vector<std::string> diagnose_step(const std::string& step, const backprop::Case& source, const Matrix& got) {
+  std::vector<std::string> found;
+  const Tensors tensors(source);
+  for (const auto& [mistake, wrong] : registered_mutants(step)) {
+    // A mutant that throws on this case simply is not what the learner wrote.
+    try {
+      if (backprop::same_values(got, wrong(tensors))) found.push_back("a known mistake: " + mistake);
+    } catch (const std::exception&) {
+    }
+  }
+  for (auto& diagnosis : backprop::diagnose(got, source.matrix(manifest_step(step).output), source.dims()))
+    found.push_back(std::move(diagnosis));
+  return found;
+}
+
 const Gradient& registered_step(const std::string& step) {
   const auto it = registry().find(step);
   INFO("tests/ has no KATA_STEP for " << step);
@@ -65,24 +119,46 @@ void check_step(const std::string& name) {
   const backprop::Case network(backprop::default_case_dir());
   const auto probe = network.probe(step.name);
   const auto& gradient = registered_step(step.name);
-  std::optional<backprop::Comparison> on_network, on_probe;
+  std::cout << "step " << step.name << '\n';
+  std::optional<Outcome> on_network, on_probe;
   try {
     on_network = run(step, network, gradient);
     if (probe) on_probe = run(step, *probe, gradient);
   } catch (const backprop::NotDone&) {
+    print_verdict(step, "not-done");
     FAIL(step.name << " is not done yet: edit exercises/" << step.file << " (read " << step.note << ")");
   } catch (const backprop::EigenCheckFailed& e) {
+    std::cout << "error " << e.what() << '\n';
+    print_verdict(step, "error");
     FAIL(step.name << " (" << step.file << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
                    << e.what());
+  } catch (const std::exception& e) {
+    std::cout << "error " << e.what() << '\n';
+    print_verdict(step, "error");
+    FAIL(step.name << " (" << step.file << ") threw: " << e.what());
   }
-  std::cout << "network " << on_network->report() << '\n';
-  std::cout << "probe   " << (on_probe ? on_probe->report() : "absent from " + network.dir().string()) << '\n';
-  INFO("network: " << on_network->report());
-  INFO("probe:   " << (on_probe ? on_probe->report() : "absent"));
+  const auto& network_result = on_network->comparison;
+  std::cout << "network " << network_result.report() << '\n';
+  std::cout << "probe   " << (on_probe ? on_probe->comparison.report() : "absent from " + network.dir().string())
+            << '\n';
+  // The first failing case is diagnosed; the probe's mistakes are often the network's, at other sizes.
+  std::vector<std::string> diagnoses;
+  if (!network_result.passed())
+    diagnoses = diagnose_step(step.name, network, on_network->got);
+  else if (on_probe && !on_probe->comparison.passed())
+    for (const auto& diagnosis : diagnose_step(step.name, *probe, on_probe->got))
+      diagnoses.push_back("on the probe: " + diagnosis);
+  for (const auto& diagnosis : diagnoses) {
+    std::cout << "diagnosis " << diagnosis << '\n';
+    UNSCOPED_INFO("diagnosis: " << diagnosis);
+  }
+  const bool passed = network_result.passed() && (!on_probe || on_probe->comparison.passed());
+  print_verdict(step, passed ? "passed" : "failed");
+  INFO("network: " << network_result.report());
+  INFO("probe:   " << (on_probe ? on_probe->comparison.report() : "absent"));
   INFO("edit exercises/" << step.file << "; the note is " << step.note);
-  CHECK(on_network->passed());
-  if (on_probe) CHECK(on_probe->passed());
+  CHECK(passed);
 }
 
 void check_rejects(const std::string& name, const std::string& mistake, const Gradient& wrong) {
@@ -90,8 +166,8 @@ void check_rejects(const std::string& name, const std::string& mistake, const Gr
   const auto& step = manifest_step(name);
   const backprop::Case network(backprop::lecture_case_dir());
   const auto probe = network.probe(step.name);
-  const auto on_network = run(step, network, wrong);
-  const auto on_probe = probe ? std::optional(run(step, *probe, wrong)) : std::nullopt;
+  const auto on_network = run(step, network, wrong).comparison;
+  const auto on_probe = probe ? std::optional(run(step, *probe, wrong).comparison) : std::nullopt;
   INFO("mutant of " << step.name << ": " << mistake);
   INFO("network: " << on_network.report());
   INFO("probe:   " << (on_probe ? on_probe->report() : "absent"));

@@ -4,12 +4,23 @@
 //   KATA_STEP("dh", [](const Tensors& t) -> Matrix { return backprop::dh(t.matrix("W2"), t.matrix("dlogits")); })
 //
 // The step is run on the network tensors of the reference case, fed PyTorch's own upstream
-// gradient, and on the step's probe; both must match what autograd computed.
+// gradient, and on the step's probe; both must match what autograd computed. A wrong answer is
+// compared with the step's mutants and with lib/diagnose's common mistakes, to say what it looks like.
+//
+// What a step's test prints, each line at the start of a line, is read by the kata tool:
+//   step <name>
+//   network <cmp() line>          absent when the step is not done or throws
+//   probe   <cmp() line>
+//   diagnosis <sentence>          zero or more, when the answer is wrong
+//   error <message>               when the step threw
+//   verdict <name> passed|failed|not-done|error
 #pragma once
 
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "backprop/reference.h"
 #include "backprop/steps.h"
@@ -49,6 +60,16 @@ bool register_step(const std::string& step, Gradient gradient);
 // The registered learner's version of a step.
 const Gradient& registered_step(const std::string& step);
 
+// Registers a plausible wrong answer to a step (KATA_MUTANT), to be recognised in a learner's answer.
+bool register_mutant(const std::string& step, const std::string& mistake, Gradient wrong);
+// The registered mutants of a step: (mistake, wrong answer) pairs, in registration order.
+const std::vector<std::pair<std::string, Gradient>>& registered_mutants(const std::string& step);
+const Gradient& registered_mutant(const std::string& step, const std::string& mistake);
+
+// What a wrong answer to a step on a case looks like: the mutants it equals, then lib/diagnose's
+// generic diagnoses. Empty when none fits.
+std::vector<std::string> diagnose_step(const std::string& step, const backprop::Case& source, const Matrix& got);
+
 // Runs the step on the reference case and on its probe, prints cmp() lines, fails unless both match.
 void check_step(const std::string& step);
 // Fails unless `wrong` is rejected by the step's comparison (on the network case or the probe).
@@ -64,6 +85,10 @@ void check_rejects(const std::string& step, const std::string& mistake, const Gr
   static const bool KATA_CONCAT(kata_registered_, __LINE__) = ::kata::register_step(step, __VA_ARGS__); \
   TEST_CASE(step, "[step]") { ::kata::check_step(step); }
 
-// A plausible wrong answer that the step's comparison must reject.
-#define KATA_MUTANT(step, mistake, ...) \
-  TEST_CASE(step " rejects: " mistake, "[mutant]") { ::kata::check_rejects(step, mistake, __VA_ARGS__); }
+// A plausible wrong answer that the step's comparison must reject, and that a learner's failing
+// answer is compared with.
+#define KATA_MUTANT(step, mistake, ...)                                                                           \
+  static const bool KATA_CONCAT(kata_mutant_, __COUNTER__) = ::kata::register_mutant(step, mistake, __VA_ARGS__); \
+  TEST_CASE(step " rejects: " mistake, "[mutant]") {                                                              \
+    ::kata::check_rejects(step, mistake, ::kata::registered_mutant(step, mistake));                               \
+  }

@@ -1,0 +1,119 @@
+#include "backprop/diagnose.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "backprop/compare.h"
+
+namespace backprop {
+namespace {
+
+std::string shape(const Matrix& m) { return fmt::format("({}, {})", m.rows(), m.cols()); }
+
+// Diagnoses of a gradient whose shape is not the expected one.
+std::vector<std::string> misshapen(const Matrix& got, const Matrix& want) {
+  const auto shapes = fmt::format("{} where {} is expected", shape(got), shape(want));
+  if (got.rows() == want.cols() && got.cols() == want.rows()) {
+    if (same_values(got.transpose(), want))
+      return {"the right values, transposed: " + shapes + "; transpose it, or swap the factors of a matrix product"};
+    return {"the shape of the transpose: " + shapes + "; check the order and the transposes of a matrix product"};
+  }
+  // The forward pass broadcast a (1, c) tensor down the rows or an (r, 1) one across the columns,
+  // so its gradient sums over that dimension.
+  if (want.rows() == 1 && got.rows() > 1 && got.cols() == want.cols()) {
+    if (same_values(got.colwise().sum(), want))
+      return {"the right values before a sum over the rows: " + shapes +
+              "; this tensor was broadcast down the rows, so its gradient sums over them (.colwise().sum())"};
+    return {"one row per example: " + shapes +
+            "; this tensor was broadcast down the rows, so its gradient sums over them"};
+  }
+  if (want.cols() == 1 && got.cols() > 1 && got.rows() == want.rows()) {
+    if (same_values(got.rowwise().sum(), want))
+      return {"the right values before a sum over the columns: " + shapes +
+              "; this tensor was broadcast across the columns, so its gradient sums over them (.rowwise().sum())"};
+    return {"one column per column of the broadcast: " + shapes +
+            "; this tensor was broadcast across the columns, so its gradient sums over them"};
+  }
+  if (got.rows() == 1 && want.rows() > 1 && got.cols() == want.cols())
+    return {"a single row: " + shapes + "; a sum or mean over the rows where the forward pass had none?"};
+  if (got.cols() == 1 && want.cols() > 1 && got.rows() == want.rows())
+    return {"a single column: " + shapes + "; a sum or mean over the columns where the forward pass had none?"};
+  if (got.size() == want.size() && same_values(Eigen::Map<const Matrix>(got.data(), want.rows(), want.cols()), want))
+    return {"the right values in the wrong shape: " + shapes +
+            "; the forward pass viewed this tensor in another shape, so view the gradient back"};
+  return {};
+}
+
+// Diagnoses of a gradient of the right shape that is a constant multiple of the expected one.
+std::vector<std::string> scaled(const Matrix& got, const Matrix& want, const Dims& dims) {
+  if (same_values(got, -want)) return {"the wrong sign: -1 times the expected values"};
+  struct Factor {
+    double value;
+    std::string what;
+  };
+  const double n = static_cast<double>(dims.n);
+  std::vector<Factor> factors = {{2, "twice the expected values: a path counted twice?"},
+                                 {0.5, "half the expected values: the 2 of a square's derivative (2x) missing?"}};
+  if (n > 2) {
+    const auto with_n = [n](std::string what) { return fmt::format(fmt::runtime(what), n); };
+    factors.insert(factors.begin(),
+                   {{n, with_n("n times the expected values (n = {}): a division by n missing?")},
+                    {1 / n, with_n("1/n of the expected values (n = {}): a division by n too many, or a mean where a "
+                                   "sum belongs?")},
+                    {n - 1, with_n("n - 1 times the expected values (n = {}): a division by n - 1 missing?")},
+                    {1 / (n - 1), with_n("1/(n - 1) of the expected values (n = {}): a division by n - 1 too many?")},
+                    {n / (n - 1), with_n("n/(n - 1) times the expected values (n = {}): a division by n - 1 where n "
+                                         "belongs?")},
+                    {(n - 1) / n, with_n("(n - 1)/n of the expected values (n = {}): a division by n where n - 1 "
+                                         "belongs (Bessel's correction)?")}});
+  }
+  for (const auto& factor : factors) {
+    const Matrix expected = want * static_cast<float>(factor.value);
+    if (same_values(got, expected)) return {factor.what};
+    if (same_values(got, -expected)) return {"the wrong sign, and " + factor.what};
+  }
+  const double k = got.cast<double>().cwiseProduct(want.cast<double>()).sum() / want.cast<double>().squaredNorm();
+  if (std::isfinite(k) && k != 0 && same_values(got, want * static_cast<float>(k)))
+    return {fmt::format("{:.4g} times the expected values everywhere: one constant factor is wrong", k)};
+  return {};
+}
+
+}  // namespace
+
+bool same_values(const Matrix& a, const Matrix& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols() || !a.allFinite() || !b.allFinite()) return false;
+  if (a.size() == 0) return true;
+  // Relative to the larger of the two, so that a gradient that is nearly zero everywhere (as
+  // dlogit_maxes is) still differs from exact zeros or from its negative.
+  return (a - b).cwiseAbs().maxCoeff() <= 1e-4f * std::max(a.cwiseAbs().maxCoeff(), b.cwiseAbs().maxCoeff());
+}
+
+std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const Dims& dims) {
+  const auto comparison = compare("got", got, want);
+  if (comparison.passed()) return {};
+  if (!got.allFinite())
+    return {"NaN or infinity among the values: a division by zero, the log of 0, or an element never written?"};
+  if (!comparison.same_shape()) return misshapen(got, want);
+  if (got.isZero(0) && !want.isZero(0))
+    return {"every value is 0: the upstream gradient never multiplied in, or the result never written?"};
+  if (same_values(got, want))
+    return {
+        fmt::format("within 0.01% of the expected values, but not within cmp()'s tolerance (maxdiff {:.3g}): a "
+                    "computation that loses precision, such as a difference of large numbers?",
+                    comparison.maxdiff)};
+  if (auto found = scaled(got, want, dims); !found.empty()) return found;
+  if (got.rows() == got.cols() && same_values(got.transpose(), want))
+    return {"the right values, transposed: transpose it, or swap the factors of a matrix product"};
+
+  const Tolerance tolerance;
+  const auto atol = static_cast<float>(tolerance.atol), rtol = static_cast<float>(tolerance.rtol);
+  const auto wrong = ((got - want).array().abs() > atol + rtol * want.array().abs()).count();
+  if (2 * wrong < got.size())
+    return {fmt::format("{} of the {} values are wrong, the others right; the worst at [{}, {}]", wrong, got.size(),
+                        comparison.worst_row, comparison.worst_col)};
+  return {};
+}
+
+}  // namespace backprop

@@ -1,0 +1,151 @@
+// The diagnoses a learner reads when a step fails: they must name the mistake when it is
+// recognisable, and say nothing of a right answer or of an answer they cannot explain.
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+#include "backprop/compare.h"
+#include "backprop/diagnose.h"
+#include "backprop/manifest.h"
+#include "step_test.h"
+
+namespace kata {
+namespace {
+
+using backprop::diagnose;
+using Catch::Contains;
+
+const backprop::Dims batch_of_32{32, 3, 10, 64, 27};
+
+// A gradient-like matrix with no two values alike and none zero.
+Matrix sample(Eigen::Index rows, Eigen::Index cols) {
+  Matrix m(rows, cols);
+  for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = 0.01f * static_cast<float>((i * 37) % 101 - 50) + 0.003f;
+  return m;
+}
+
+// The one diagnosis of got, failing the test unless there is exactly one.
+std::string only_diagnosis(const Matrix& got, const Matrix& want) {
+  const auto found = diagnose(got, want, batch_of_32);
+  INFO("diagnoses: " << found.size());
+  REQUIRE(found.size() == 1);
+  return found.front();
+}
+
+// What the harness says of a wrong answer: diagnosed on the first case it fails, as check_step does.
+std::vector<std::string> harness_diagnoses(const backprop::Step& step, const Gradient& answer) {
+  const backprop::Case network(backprop::lecture_case_dir());
+  const auto got = answer(Tensors(network));
+  if (!backprop::compare(step.output, got, network.matrix(step.output)).passed())
+    return diagnose_step(step.name, network, got);
+  const auto probe = network.probe(step.name);
+  REQUIRE(probe);
+  return diagnose_step(step.name, *probe, answer(Tensors(*probe)));
+}
+
+}  // namespace
+
+TEST_CASE("diagnose: nothing to say of a right answer, or of one unlike any mistake", "[diagnose]") {
+  const Matrix want = sample(4, 6);
+  CHECK(diagnose(want, want, batch_of_32).empty());
+  CHECK(diagnose(Matrix(want.array() * (1 + 1e-7f)), want, batch_of_32).empty());
+  CHECK(diagnose(Matrix(want.array().square() + 0.5f), want, batch_of_32).empty());
+}
+
+TEST_CASE("diagnose: a constant factor of -1, n, 1/n, n - 1, n/(n - 1), 2 or 1/2", "[diagnose]") {
+  const Matrix want = sample(4, 6);
+  const float n = 32;
+  const auto times = [&](float k) { return Matrix(want * k); };
+  CHECK_THAT(only_diagnosis(times(-1), want), Contains("the wrong sign"));
+  CHECK_THAT(only_diagnosis(times(n), want), Contains("n times the expected values (n = 32)"));
+  CHECK_THAT(only_diagnosis(times(1 / n), want), Contains("1/n of the expected values"));
+  CHECK_THAT(only_diagnosis(times(n - 1), want), Contains("n - 1 times the expected values"));
+  CHECK_THAT(only_diagnosis(times(1 / (n - 1)), want), Contains("1/(n - 1) of the expected values"));
+  CHECK_THAT(only_diagnosis(times(n / (n - 1)), want), Contains("a division by n - 1 where n belongs"));
+  CHECK_THAT(only_diagnosis(times((n - 1) / n), want), Contains("Bessel's correction"));
+  CHECK_THAT(only_diagnosis(times(2), want), Contains("twice the expected values"));
+  CHECK_THAT(only_diagnosis(times(0.5f), want), Contains("half the expected values"));
+  CHECK_THAT(only_diagnosis(times(-n), want), Contains("the wrong sign, and n times"));
+  CHECK_THAT(only_diagnosis(times(3.7f), want), Contains("3.7 times the expected values everywhere"));
+}
+
+TEST_CASE("diagnose: transposed, unsummed, oversummed and reshaped gradients", "[diagnose]") {
+  const Matrix want = sample(4, 6);
+  CHECK_THAT(only_diagnosis(want.transpose(), want), Contains("the right values, transposed: (6, 4) where (4, 6)"));
+  CHECK_THAT(only_diagnosis(sample(6, 4) * 3, want), Contains("the shape of the transpose"));
+  const Matrix square = sample(5, 5);
+  CHECK_THAT(only_diagnosis(square.transpose(), square), Contains("the right values, transposed"));
+
+  // A (1, 6) bias broadcast down 4 rows, and a (4, 1) column broadcast across 6 columns.
+  const Matrix per_row = sample(4, 6);
+  CHECK_THAT(only_diagnosis(per_row, per_row.colwise().sum()),
+             Contains("before a sum over the rows: (4, 6) where (1, 6)"));
+  CHECK_THAT(only_diagnosis(per_row, per_row.rowwise().sum()), Contains("before a sum over the columns"));
+  CHECK_THAT(only_diagnosis(per_row, sample(1, 6)), Contains("one row per example"));
+  CHECK_THAT(only_diagnosis(sample(1, 6), want), Contains("a single row"));
+  CHECK_THAT(only_diagnosis(sample(4, 1), want), Contains("a single column"));
+  CHECK_THAT(only_diagnosis(Eigen::Map<const Matrix>(want.data(), 8, 3), want),
+             Contains("the right values in the wrong shape: (8, 3) where (4, 6)"));
+  CHECK(diagnose(sample(5, 7), want, batch_of_32).empty());
+}
+
+TEST_CASE("diagnose: zeros, NaN, a few wrong values, and rounding beyond the tolerance", "[diagnose]") {
+  const Matrix want = sample(4, 6);
+  CHECK_THAT(only_diagnosis(Matrix::Zero(4, 6), want), Contains("every value is 0"));
+  Matrix with_nan = want;
+  with_nan(2, 3) = std::numeric_limits<float>::quiet_NaN();
+  CHECK_THAT(only_diagnosis(with_nan, want), Contains("NaN"));
+  Matrix one_wrong = want;
+  one_wrong(3, 1) += 1;
+  CHECK_THAT(only_diagnosis(one_wrong, want),
+             Contains("1 of the 24 values are wrong, the others right; the worst at [3, 1]"));
+  CHECK_THAT(only_diagnosis(Matrix(want.array() * (1 + 3e-5f)), want), Contains("not within cmp()'s tolerance"));
+}
+
+TEST_CASE("diagnose: a nearly-zero gradient is neither zeros nor its own negative", "[diagnose]") {
+  const Matrix tiny = sample(4, 1) * 1e-7f;
+  CHECK(backprop::same_values(tiny, Matrix(tiny * (1 + 1e-6f))));
+  CHECK_FALSE(backprop::same_values(Matrix::Zero(4, 1), tiny));
+  CHECK_FALSE(backprop::same_values(-tiny, tiny));
+}
+
+// Each mutant in tests/ is a mistake the harness can name when a learner makes it: it must be
+// recognised as itself and as no other mutant, on the case where it fails.
+TEST_CASE("diagnose: every mutant of every step is recognised as itself", "[diagnose]") {
+  std::size_t mutants = 0;
+  for (const auto& step : backprop::steps()) {
+    for (const auto& [mistake, wrong] : registered_mutants(step.name)) {
+      ++mutants;
+      const auto found = harness_diagnoses(step, wrong);
+      INFO(step.name << ": " << mistake);
+      REQUIRE_FALSE(found.empty());
+      CHECK(found.front() == "a known mistake: " + mistake);
+      CHECK(std::count_if(found.begin(), found.end(),
+                          [](const auto& d) { return d.rfind("a known mistake: ", 0) == 0; }) == 1);
+    }
+  }
+  CHECK(mutants >= backprop::steps().size());
+}
+
+// The generic diagnoses name the mutants that are one of their kinds of mistake, so a learner's
+// variant of them, which no mutant matches exactly, is still named.
+TEST_CASE("diagnose: the generic diagnoses name the mutants of their kind", "[diagnose]") {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"dlogprobs", "forgot to divide by n", "n times the expected values"},
+      {"dlogprobs", "flipped sign", "the wrong sign"},
+      {"dh", "the transpose of dh", "the right values, transposed"},
+      {"dW2", "mean over the batch instead of sum", "1/n of the expected values"},
+      {"dbndiff2", "1/n instead of 1/(n-1)", "Bessel's correction"},
+      {"dbndiff2", "forgot the 1/(n-1)", "n - 1 times the expected values"},
+      {"dW1", "transposed result", "the right values, transposed"},
+      {"cross_entropy_backward", "forgot to divide by n", "n times the expected values"},
+  };
+  for (const auto& [step, mistake, diagnosis] : cases) {
+    INFO(step << ": " << mistake);
+    const auto found = harness_diagnoses(*backprop::find_step(step), registered_mutant(step, mistake));
+    CHECK(
+        std::any_of(found.begin(), found.end(), [&](const auto& d) { return d.find(diagnosis) != std::string::npos; }));
+  }
+}
+
+}  // namespace kata
