@@ -1,0 +1,108 @@
+#include "watch.h"
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <csignal>
+
+namespace kata {
+namespace {
+
+// Set by the SIGINT handler: the one piece of state a signal handler can share.
+volatile std::sig_atomic_t interrupt_received = 0;
+
+void on_interrupt(int) { interrupt_received = 1; }
+
+// How long the directory must stay quiet before a change counts as saved.
+constexpr int settle_ms = 150;
+constexpr int poll_interval_ms = 1000;
+
+// Sleeps, waking early on a signal.
+void pause_ms(int ms) { ::poll(nullptr, 0, ms); }
+
+}  // namespace
+
+void catch_interrupt() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocking poll() returns on Ctrl-C
+  sigaction(SIGINT, &action, nullptr);
+}
+
+bool interrupted() { return interrupt_received != 0; }
+
+Watcher::Watcher(std::filesystem::path dir, bool poll) : dir_(std::move(dir)) {
+  if (!poll) {
+    inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    // Editors save by writing in place or by renaming a new file over the old one.
+    if (inotify_fd_ >= 0 &&
+        inotify_add_watch(inotify_fd_, dir_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE) < 0) {
+      close(inotify_fd_);
+      inotify_fd_ = -1;
+    }
+  }
+  if (polling()) changed_by_polling();
+}
+
+Watcher::~Watcher() {
+  if (inotify_fd_ >= 0) close(inotify_fd_);
+}
+
+std::set<std::string> Watcher::changed_by_polling() {
+  std::set<std::string> changed;
+  std::map<std::string, std::pair<std::filesystem::file_time_type, std::uintmax_t>> now;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, error)) {
+    if (!entry.is_regular_file(error)) continue;
+    const auto name = entry.path().filename().string();
+    now[name] = {entry.last_write_time(error), entry.file_size(error)};
+    const auto before = seen_.find(name);
+    if (before == seen_.end() || before->second != now[name]) changed.insert(name);
+  }
+  for (const auto& [name, stamp] : seen_)
+    if (!now.count(name)) changed.insert(name);
+  seen_ = std::move(now);
+  return changed;
+}
+
+std::set<std::string> Watcher::read_inotify(int timeout_ms) {
+  std::set<std::string> changed;
+  pollfd ready{inotify_fd_, POLLIN, 0};
+  if (::poll(&ready, 1, timeout_ms) <= 0) return changed;
+  alignas(inotify_event) char buffer[8192];
+  for (;;) {
+    const ssize_t n = read(inotify_fd_, buffer, sizeof buffer);
+    if (n <= 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+      if (event->len > 0) changed.insert(event->name);
+      at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+    }
+  }
+  return changed;
+}
+
+std::optional<std::set<std::string>> Watcher::wait() {
+  std::set<std::string> changed;
+  while (changed.empty() && !interrupted()) {
+    if (polling()) {
+      pause_ms(poll_interval_ms);
+      changed = changed_by_polling();
+    } else {
+      changed = read_inotify(-1);
+    }
+  }
+  // Let the editor finish: swap files, backups and the rename all land within a few milliseconds.
+  for (bool more = true; more && !interrupted();) {
+    pause_ms(settle_ms);
+    const auto later = polling() ? changed_by_polling() : read_inotify(0);
+    more = !later.empty();
+    changed.insert(later.begin(), later.end());
+  }
+  if (interrupted()) return std::nullopt;
+  return changed;
+}
+
+}  // namespace kata
