@@ -61,6 +61,7 @@ std::string describe(std::string_view line, std::size_t at) {
 }  // namespace
 
 std::vector<std::string> read_names(const std::filesystem::path& file) {
+  if (std::filesystem::is_directory(file)) throw DataError(file.string() + ": is a directory, not names.txt");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw DataError(file.string() + ": cannot open the file (names.txt, one name per line)");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

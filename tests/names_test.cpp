@@ -49,6 +49,7 @@ TEST_CASE("names: a file without names is rejected", "[names]") {
   CHECK(error_of("only_blank_lines.txt") ==
         dir + "only_blank_lines.txt: every line is blank; expected one name per line");
   CHECK(error_of("absent.txt") == dir + "absent.txt: cannot open the file (names.txt, one name per line)");
+  CHECK(error_of(".") == dir + ".: is a directory, not names.txt");
 }
 
 TEST_CASE("names: the vocabulary is '.' then the sorted characters", "[names]") {
