@@ -137,7 +137,7 @@ TEST_CASE("parity: PythonRandom draws what CPython's random.Random draws", "[par
   }
 }
 
-TEST_CASE("parity: names.txt shuffled and split as the lecture does", "[parity][names]") {
+TEST_CASE("parity: names.txt shuffled and split as the lecture does", "[parity][names.txt]") {
   const auto m = meta();
   const fs::path file = names_file();
   const auto words = backprop::read_names(file);
