@@ -1,8 +1,11 @@
 #include "harness.h"
 
+#include <fmt/format.h>
+
 #include <cstring>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 
 #include "process.h"
 
@@ -93,11 +96,9 @@ Check check(const Paths& paths, const std::vector<std::string>& steps) {
     std::vector<std::string> unseen;
     for (const auto& name : remaining)
       if (!found.count(name)) unseen.push_back(name);
-    if (unseen.size() == remaining.size()) {
-      // Nothing ran: kata_tests itself is broken; say so on every step rather than loop.
-      for (const auto& name : remaining) result.steps[name] = {Verdict::error, "", "", {}, run.output};
-      break;
-    }
+    if (unseen.size() == remaining.size())
+      throw std::runtime_error(fmt::format("{} ran none of the step tests (exit status {}); it printed:\n{}",
+                                           paths.tests.string(), run.exit_code, run.output));
     remaining = std::move(unseen);
   }
   return result;

@@ -239,8 +239,10 @@ int command_hint(const Style& style, const Paths& paths, const Step& step, int t
   }
   if (tier < 1 || tier > static_cast<int>(tiers.size()))
     throw UsageError(fmt::format("{} has hints 1 to {}, not {}", step.name, tiers.size(), tier));
-  std::cout << style.bold(fmt::format("Hint {} of {} for {}", tier, tiers.size(), step.name)) << '\n'
-            << tiers[tier - 1] << '\n';
+  const auto& [title, text] = tiers[tier - 1];
+  std::cout << style.bold(fmt::format("Hint {} of {} for {}", tier, tiers.size(), step.name))
+            << (title.empty() ? "" : " (" + title + ")") << '\n'
+            << text << '\n';
   if (tier < static_cast<int>(tiers.size()))
     std::cout << style.dim(fmt::format("Stuck still? kata hint {} {}", step.name, tier + 1)) << '\n';
   else

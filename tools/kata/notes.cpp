@@ -12,36 +12,45 @@ std::size_t heading_level(const std::string& line) {
   return hashes != std::string::npos && hashes > 0 && line[hashes] == ' ' ? hashes : 0;
 }
 
+enum class Opened { heading, summary, bold };
+
 }  // namespace
 
-std::vector<std::string> hint_tiers(const std::filesystem::path& note) {
-  static const std::regex hint(R"(hint\s*[1-9])", std::regex::icase);
-  static const std::regex html_only(R"(^\s*(</?details>|<summary>.*</summary>)\s*$)");
+std::vector<HintTier> hint_tiers(const std::filesystem::path& note) {
+  static const std::regex tier_name(R"((hint|tier)\s*[1-9])", std::regex::icase);
+  static const std::regex summary(R"(<summary>(.*)</summary>)");
+  static const std::regex html_only(R"(^\s*</?details>\s*$)");
   std::ifstream in(note);
-  std::vector<std::string> tiers;
-  std::size_t level = 0;  // of the current hint's heading; 0 when it opened with a <summary>
-  bool in_hint = false;
+  std::vector<HintTier> tiers;
+  bool in_tier = false;
+  Opened opened = Opened::bold;
+  std::size_t level = 0;  // of the heading that opened the tier
   std::string line;
   while (std::getline(in, line)) {
     const auto this_level = heading_level(line);
-    const bool is_summary = line.find("<summary>") != std::string::npos;
-    if ((this_level > 0 || is_summary) && std::regex_search(line, hint)) {
-      tiers.emplace_back();
-      in_hint = true;
+    std::smatch summary_match;
+    const bool is_summary = std::regex_search(line, summary_match, summary);
+    const bool names_tier = std::regex_search(line, tier_name);
+    if (names_tier && (this_level > 0 || is_summary || line.rfind("**", 0) == 0)) {
+      in_tier = true;
+      opened = this_level > 0 ? Opened::heading : is_summary ? Opened::summary : Opened::bold;
       level = this_level;
-      continue;
+      if (opened == Opened::heading) tiers.push_back({line.substr(this_level + 1), ""});
+      if (opened == Opened::summary) tiers.push_back({summary_match[1], ""});
+      if (opened != Opened::bold) continue;
+      tiers.push_back({"", ""});
     }
-    // A hint ends at the next heading of its level or above, or with its <details> block.
-    if (in_hint && ((this_level > 0 && (level == 0 || this_level <= level)) ||
-                    (level == 0 && line.find("</details>") != std::string::npos))) {
-      in_hint = false;
-      continue;
-    }
-    if (in_hint && !std::regex_search(line, html_only)) tiers.back() += line + '\n';
+    // A tier ends at a heading of its level or above, at the end of its <details> block, or, for
+    // a bold paragraph, where the next <details> block begins.
+    const bool ends = (this_level > 0 && (opened != Opened::heading || this_level <= level)) ||
+                      (opened == Opened::summary && line.find("</details>") != std::string::npos) ||
+                      (opened == Opened::bold && line.find("<details>") != std::string::npos);
+    if (in_tier && ends) in_tier = false;
+    if (in_tier && !std::regex_search(line, html_only)) tiers.back().text += line + '\n';
   }
   for (auto& tier : tiers) {
-    const auto first = tier.find_first_not_of('\n'), last = tier.find_last_not_of('\n');
-    tier = first == std::string::npos ? "" : tier.substr(first, last - first + 1);
+    const auto first = tier.text.find_first_not_of('\n'), last = tier.text.find_last_not_of('\n');
+    tier.text = first == std::string::npos ? "" : tier.text.substr(first, last - first + 1);
   }
   return tiers;
 }

@@ -70,36 +70,74 @@ case $scenario in
     expect_exit $? 0
     expect 'already as shipped' ;;
   hint)
+    # Both ways a note may mark its tiers: the docs' bold paragraph and <summary>s, and headings.
     mkdir -p "$scratch/docs/steps"
     cat > "$scratch/docs/steps/05_dcounts.md" << 'NOTE'
 # dcounts
-Intro text.
-## Hint 1: the idea
-IDEA counts reaches the loss by two paths.
-## HINT 2 — shapes
+INTRO
+## Hints
+
+Open one tier at a time.
+
+**Tier 1, the idea.** IDEA counts reaches the loss by two paths.
+MORE IDEA
+
+<details>
+<summary>Tier 2: the shapes and the local derivative</summary>
+
 SHAPES (n, 27) and (n, 1).
-<details><summary>Hint 3: the formula</summary>
+
+</details>
+
+<details>
+<summary>Tier 3: the formula</summary>
 
 FORMULA dcounts = counts_sum_inv * dprobs + dcounts_sum
 
 </details>
 
+## Mistakes the tests catch
+MISTAKES
+NOTE
+    cat > "$scratch/docs/steps/06_dnorm_logits.md" << 'NOTE'
+# dnorm_logits
+## Hint 1: the idea
+EXP its derivative is itself.
+### An aside
+ASIDE
+## HINT 2
+LOCAL counts * dcounts
 ## Further reading
 READING
 NOTE
     "$kata" --root "$scratch" hint dcounts > "$out" 2>&1
     expect_exit $? 0
     expect '^Hint 1 of 3 for dcounts'
-    expect '^IDEA'
-    expect_not 'SHAPES|FORMULA'
+    expect '^\*\*Tier 1, the idea.\*\* IDEA'
+    expect '^MORE IDEA'
+    expect_not 'INTRO|Open one tier|SHAPES|FORMULA|details'
     expect 'kata hint dcounts 2'
+    "$kata" --root "$scratch" hint dcounts 2 > "$out" 2>&1
+    expect_exit $? 0
+    expect '^Hint 2 of 3 for dcounts \(Tier 2: the shapes and the local derivative\)'
+    expect '^SHAPES'
+    expect_not 'IDEA|FORMULA|details|summary'
     "$kata" --root "$scratch" hint dcounts 3 > "$out" 2>&1
     expect_exit $? 0
     expect '^FORMULA'
-    expect_not 'IDEA|SHAPES|READING|details|summary'
+    expect_not 'IDEA|SHAPES|MISTAKES|details|summary'
     "$kata" --root "$scratch" hint dcounts 4 > "$out" 2>&1
     expect_exit $? 2
     expect 'hints 1 to 3, not 4'
+    "$kata" --root "$scratch" hint 6 1 > "$out" 2>&1
+    expect_exit $? 0
+    expect '^Hint 1 of 2 for dnorm_logits \(Hint 1: the idea\)'
+    expect '^EXP'
+    expect '^ASIDE'
+    expect_not 'LOCAL|READING'
+    "$kata" --root "$scratch" hint 6 2 > "$out" 2>&1
+    expect '^LOCAL'
+    expect_not 'EXP|READING'
     "$kata" --root "$scratch" hint dprobs > "$out" 2>&1
     expect_exit $? 0
     expect 'The derivative of log\(x\) is 1/x' ;;
