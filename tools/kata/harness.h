@@ -14,6 +14,7 @@ namespace kata {
 // Where things are: compiled in by tools/kata/CMakeLists.txt, overridable from the command line.
 struct Paths {
   std::filesystem::path root;       // the source tree: exercises/, docs/, its git history
+  std::string tree;                 // the folder of steps this build compiles: exercises or solutions
   std::filesystem::path build_dir;  // the build tree that holds kata_tests
   std::filesystem::path tests;      // the kata_tests program
   bool build = true;                // rebuild kata_tests before running it

@@ -151,7 +151,7 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
   if (!result.error.empty()) std::cout << "  " << style.red(result.error) << '\n';
   for (const auto& diagnosis : result.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
   if (result.verdict != Verdict::passed) {
-    std::cout << "  edit     " << shown(paths.root / "exercises" / step.file) << '\n';
+    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file) << '\n';
     std::cout << "  read     " << shown(paths.root / step.note) << '\n';
     std::cout << "  hint     kata hint " << step.name << '\n';
   }
@@ -186,7 +186,7 @@ void print_next(const Style& style, const Paths& paths, const Check& check) {
   const auto* step = next_step(check);
   if (step == nullptr) {
     std::cout << style.green("Every step passes.") << " The chain test runs all of exercise 1 on your own gradients: "
-              << "ctest --preset exercises -R chain\n";
+              << "ctest --preset " << paths.tree << " -R chain\n";
     return;
   }
   const auto it = check.steps.find(step->name);
@@ -255,7 +255,7 @@ int command_list(const Style& style, const Paths& paths) {
   for (const auto& step : backprop::steps())
     std::cout << fmt::format("{:>3}  {:<24} {:<9} {}", step.number, step.name, step.exercise, step.forward) << '\n';
   std::cout << '\n'
-            << "Exercises are in " << shown(paths.root / "exercises") << ", notes in "
+            << "The steps are in " << shown(paths.root / paths.tree) << ", the notes in "
             << shown(paths.root / "docs" / "steps") << '\n';
   return 0;
 }
@@ -269,7 +269,7 @@ const Step* changed_step(const std::set<std::string>& changed) {
 
 int command_watch(const Style& style, const Paths& paths, bool poll) {
   catch_interrupt();
-  Watcher watcher(paths.root / "exercises", poll);
+  Watcher watcher(paths.root / paths.tree, poll);
   const Step* focus = nullptr;
   for (;;) {
     if (style.color) std::cout << "\033[2J\033[H";
@@ -291,7 +291,7 @@ int command_watch(const Style& style, const Paths& paths, bool poll) {
     }
     std::cout << '\n'
               << style.dim(fmt::format("Watching {} ({}); save a file to recheck, Ctrl-C to stop.",
-                                       shown(paths.root / "exercises"), watcher.polling() ? "polling" : "inotify"))
+                                       shown(paths.root / paths.tree), watcher.polling() ? "polling" : "inotify"))
               << std::endl;
     const auto changed = watcher.wait();
     if (!changed) break;
@@ -365,7 +365,7 @@ int command_reset(const Style& style, const Paths& paths, const Step& step, bool
 
 int run(int argc, char** argv) {
   CLI::App app{"kata: your progress through backprop-ninja, and a verdict every time you save", "kata"};
-  Paths paths{backprop::source_dir(), KATA_BUILD_DIR, KATA_TESTS};
+  Paths paths{backprop::source_dir(), KATA_TREE, KATA_BUILD_DIR, KATA_TESTS};
   bool no_build = false;
   app.add_option("--root", paths.root, "The source tree whose exercises/ and docs/ to use")->capture_default_str();
   app.add_option("--build-dir", paths.build_dir, "The build tree to rebuild")->capture_default_str();
@@ -384,7 +384,7 @@ int run(int argc, char** argv) {
   hint->add_option("step", step_name, "A step's name or number")->required();
   hint->add_option("tier", tier, "1: the idea, 2: shapes and local derivative, 3: the formula")->capture_default_str();
   auto* list = app.add_subcommand("list", "Every step in order");
-  auto* watch = app.add_subcommand("watch", "Recheck every time a file under exercises/ is saved");
+  auto* watch = app.add_subcommand("watch", "Recheck every time a step's file is saved");
   watch->add_flag("--poll", poll, "Poll modification times once a second instead of using inotify");
   auto* reset = app.add_subcommand("reset", "Put a step's exercise back as shipped, after asking");
   reset->add_option("step", step_name, "A step's name or number")->required();

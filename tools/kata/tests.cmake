@@ -16,6 +16,7 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/test/fake_kata_tests.in kata/fake_kata_
 foreach(scenario mix watch watch-poll reset hint usage)
   add_test(NAME kata_${scenario}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/kata_cli_test.sh ${scenario} $<TARGET_FILE:kata>
-      ${CMAKE_CURRENT_BINARY_DIR}/kata/fake_kata_tests ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/kata/scratch/${scenario})
+      ${CMAKE_CURRENT_BINARY_DIR}/kata/fake_kata_tests ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/kata/scratch/${scenario}
+      ${BACKPROP_TREE})
   set_tests_properties(kata_${scenario} PROPERTIES LABELS "kata" TIMEOUT 60)
 endforeach()

@@ -1,9 +1,10 @@
 #!/bin/bash
 # The kata tool's own tests, one scenario per ctest test:
-#   kata_cli_test.sh <scenario> <kata> <fake kata_tests> <source root> <scratch dir>
+#   kata_cli_test.sh <scenario> <kata> <fake kata_tests> <source root> <scratch dir> <tree>
+# where <tree> is the folder of steps the build compiles (exercises or solutions), which kata shows and watches.
 # Each runs the built kata against the test double (test/fake_kata_tests.in) or a scratch tree.
 set -u
-scenario=$1 kata=$2 fake=$3 root=$4 scratch=$5
+scenario=$1 kata=$2 fake=$3 root=$4 scratch=$5 tree=$6
 rm -rf "$scratch" && mkdir -p "$scratch"
 out=$scratch/out
 
@@ -26,7 +27,7 @@ case $scenario in
     expect '^ +6  dnorm_logits +not done'
     expect '^Next: Step 4 of 28: dcounts_sum +failed'
     expect 'looks like: a known mistake: flipped sign'
-    expect 'edit +.*exercises/04_dcounts_sum.cpp'
+    expect "edit +.*$tree/04_dcounts_sum.cpp"
     expect 'read +.*docs/steps/04_dcounts_sum.md'
     "$kata" --no-build --tests "$fake" run dcounts > "$out" 2>&1
     expect_exit $? 1
@@ -36,7 +37,7 @@ case $scenario in
     expect_exit $? 0
     expect 'dprobs +passed' ;;
   watch | watch-poll)
-    cp -r "$root/exercises" "$scratch/exercises"
+    cp -r "$root/$tree" "$scratch/$tree"
     flag=$([[ $scenario == watch-poll ]] && echo --poll)
     "$kata" --root "$scratch" --no-build --tests "$fake" watch $flag > "$out" 2>&1 &
     pid=$!
@@ -44,7 +45,7 @@ case $scenario in
     expect_not 'dprobs passes'
     [[ $scenario == watch-poll ]] && expect '\(polling\)' || expect '\(inotify\)'
     sleep 1.1  # a coarse file system's timestamps must see a new second
-    echo "// saved" >> "$scratch/exercises/02_dprobs.cpp"
+    echo "// saved" >> "$scratch/$tree/02_dprobs.cpp"
     wait_for 'dprobs passes'
     kill -INT $pid
     wait $pid
