@@ -1,6 +1,7 @@
 // The notes are part of the kata: every step in steps.json has its note, each note names the file
-// the learner edits and links the chain-rule section it uses, and every relative link or image in
-// docs/ and README.md leads to a file (and, for a link into a Markdown file, a heading) that exists.
+// the learner edits, lists the mistakes its test rejects and links the chain-rule section it uses,
+// and every relative link or image in docs/ and README.md leads to a file (and, for a link into a
+// Markdown file, a heading) that exists.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -167,6 +168,23 @@ std::vector<std::string> link_targets(const std::string& text) {
   return targets;
 }
 
+// The names of the wrong answers a step's test file declares: KATA_MUTANT("step", "mistake", ...).
+std::vector<std::string> mutant_names(const std::string& test_source) {
+  std::vector<std::string> names;
+  const auto literal_after = [&](std::size_t& at) {
+    const auto open = test_source.find('"', at);
+    const auto close = open == std::string::npos ? open : test_source.find('"', open + 1);
+    if (close == std::string::npos) return std::string();
+    at = close + 1;
+    return test_source.substr(open + 1, close - open - 1);
+  };
+  for (auto at = test_source.find("KATA_MUTANT("); at != std::string::npos; at = test_source.find("KATA_MUTANT(", at)) {
+    literal_after(at);  // the step
+    names.push_back(literal_after(at));
+  }
+  return names;
+}
+
 bool is_external(const std::string& target) {
   for (const char* scheme : {"http:", "https:", "mailto:"})
     if (target.rfind(scheme, 0) == 0) return true;
@@ -249,6 +267,12 @@ TEST_CASE("every step has its note", "[docs]") {
       if (text.find(part) == std::string::npos)
         problems.push_back(step.note + " does not show the forward line '" + part + "' from steps.json");
     }
+    const auto mutants = mutant_names(read_text(root / "tests" / step.file));
+    if (mutants.empty()) problems.push_back("tests/" + step.file + " declares no KATA_MUTANT");
+    for (const auto& mutant : mutants)
+      if (text.find("`" + mutant + "`") == std::string::npos)
+        problems.push_back(step.note + " does not list the mistake `" + mutant + "` that tests/" + step.file +
+                           " rejects");
     if (text.find("](../chain-rule.md#") == std::string::npos)
       problems.push_back(step.note + " links no section of docs/chain-rule.md");
     if (text.find("<details>") == std::string::npos) problems.push_back(step.note + " has no folded hint (<details>)");
