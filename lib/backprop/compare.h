@@ -9,13 +9,13 @@
 
 namespace backprop {
 
-// approximate means |got - want| <= atol + rtol * |want| everywhere: torch.allclose with its
-// defaults, as the lecture's cmp() uses. On the solutions the largest difference from PyTorch is
-// about 1e-7 of the value's size (docs/tolerance.md has the measurements), so these defaults pass
-// every correct answer with a wide margin and reject every mutant in tests/.
+// approximate means |got - want| <= atol + rtol * |want| everywhere, as torch.allclose. rtol is
+// allclose's default; atol is ten times its default because two gradients of the network are
+// rounding noise near 1e-9 (dlogit_maxes, db1), where a correct answer summed in another order used
+// 0.91 of allclose's 1e-8 (docs/tolerance.md has the measurements). The probes still reject zeros.
 struct Tolerance {
   double rtol = 1e-5;
-  double atol = 1e-8;
+  double atol = 1e-7;
 };
 
 struct Comparison {
