@@ -66,7 +66,10 @@ std::vector<std::string> read_names(const std::filesystem::path& file) {
   if (!in) throw DataError(file.string() + ": cannot open the file (names.txt, one name per line)");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw DataError(file.string() + ": cannot read the file");
+  return parse_names(text, file.string());
+}
 
+std::vector<std::string> parse_names(std::string_view text, const std::string& source) {
   std::vector<std::string> names;
   std::size_t start = 0;
   for (int line_number = 1; start < text.size(); ++line_number) {
@@ -76,14 +79,14 @@ std::vector<std::string> read_names(const std::filesystem::path& file) {
     if (!line.empty() && line.back() == '\r' && end < text.size()) line.remove_suffix(1);  // CRLF
     for (std::size_t at = 0; at < line.size(); ++at) {
       if (line[at] < 'a' || line[at] > 'z')
-        throw DataError(file.string() + ":" + std::to_string(line_number) + ":" + std::to_string(at + 1) + ": " +
+        throw DataError(source + ":" + std::to_string(line_number) + ":" + std::to_string(at + 1) + ": " +
                         describe(line, at) + "; names.txt holds lowercase a-z only");
     }
     if (!line.empty()) names.emplace_back(line);
     start = end + 1;
   }
   if (names.empty())
-    throw DataError(file.string() + (text.empty() ? ": the file is empty" : ": every line is blank") +
+    throw DataError(source + (text.empty() ? ": the file is empty" : ": every line is blank") +
                     "; expected one name per line");
   return names;
 }

@@ -7,6 +7,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backprop/tensor.h"
@@ -23,6 +24,8 @@ struct DataError : std::runtime_error {
 // holds lowercase a-z only", naming the character (uppercase 'A', digit '7', space, U+00E9 'é', ...).
 // A file with no names in it is rejected too. Throws DataError.
 std::vector<std::string> read_names(const std::filesystem::path& file);
+// The same rules on text already in memory; `source` names it in errors.
+std::vector<std::string> parse_names(std::string_view text, const std::string& source);
 
 // The vocabulary comes from the data, as in the lecture: '.' is 0, then the sorted distinct characters.
 struct Vocabulary {
