@@ -1,0 +1,111 @@
+#include "checkpoint.h"
+
+#include <fstream>
+
+#include "backprop/npy.h"
+
+namespace train {
+namespace {
+
+constexpr const char* kFormat = "backprop-ninja checkpoint";
+
+template <typename Tensor>
+void save(const std::filesystem::path& dir, const std::string& name, const Tensor& t, bool vector) {
+  std::vector<std::int64_t> shape{t.rows(), t.cols()};
+  if (vector) shape = {t.size()};
+  backprop::npy::write(dir / (name + ".npy"), shape,
+                       std::span<const float>(t.data(), static_cast<std::size_t>(t.size())));
+}
+
+// Loads name.npy, which must be float32 of exactly this shape.
+Matrix load(const std::filesystem::path& dir, const std::string& name, std::vector<std::int64_t> shape) {
+  const auto file = dir / (name + ".npy");
+  backprop::npy::Array array;
+  try {
+    array = backprop::npy::read(file);
+  } catch (const backprop::npy::Error& e) {
+    throw CheckpointError(e.what());
+  }
+  if (array.dtype != backprop::npy::DType::float32 || array.shape != shape)
+    throw CheckpointError(file.string() + ": " + backprop::npy::to_string(array.dtype) + " of shape " +
+                          backprop::npy::shape_string(array.shape) + ", expected float32 (<f4) of shape " +
+                          backprop::npy::shape_string(shape) + " (the sizes in meta.json)");
+  const auto rows = shape.size() == 2 ? shape[0] : 1;
+  return Eigen::Map<const Matrix>(array.f32.data(), rows, shape.back());
+}
+
+}  // namespace
+
+void save_checkpoint(const std::filesystem::path& dir, const Model& model) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw CheckpointError(dir.string() + ": cannot create the folder (" + error.message() + ")");
+  const auto& p = model.parameters;
+  const auto s = sizes_of(p);
+  try {
+    save(dir, "C", p.C, false);
+    save(dir, "W1", p.W1, false);
+    save(dir, "b1", p.b1, true);
+    save(dir, "W2", p.W2, false);
+    save(dir, "b2", p.b2, true);
+    save(dir, "bngain", p.bngain, false);
+    save(dir, "bnbias", p.bnbias, false);
+    save(dir, "bnmean", model.stats.bnmean, false);
+    save(dir, "bnvar", model.stats.bnvar, false);
+  } catch (const backprop::npy::Error& e) {
+    throw CheckpointError(e.what());
+  }
+  const nlohmann::json meta = {{"format", kFormat},          {"version", kCheckpointVersion},
+                               {"vocab_size", s.vocab_size}, {"block_size", s.block_size},
+                               {"n_embd", s.n_embd},         {"n_hidden", s.n_hidden},
+                               {"itos", model.itos},         {"training", model.training}};
+  const auto meta_file = dir / "meta.json";
+  std::ofstream out(meta_file);
+  out << meta.dump(2) << '\n';
+  if (!out) throw CheckpointError(meta_file.string() + ": write failed");
+}
+
+Model load_checkpoint(const std::filesystem::path& dir) {
+  const auto meta_file = dir / "meta.json";
+  std::ifstream in(meta_file);
+  if (!in)
+    throw CheckpointError(meta_file.string() +
+                          ": cannot open; a checkpoint is the folder that `train --save FOLDER` writes");
+  Model model;
+  Sizes s;
+  try {
+    const auto meta = nlohmann::json::parse(in);
+    if (meta.value("format", "") != kFormat)
+      throw CheckpointError(meta_file.string() + ": \"format\" is not \"" + kFormat + "\"");
+    const int version = meta.at("version").get<int>();
+    if (version != kCheckpointVersion)
+      throw CheckpointError(meta_file.string() + ": version " + std::to_string(version) + ", this program reads " +
+                            std::to_string(kCheckpointVersion));
+    s = {meta.at("vocab_size").get<int>(), meta.at("block_size").get<int>(), meta.at("n_embd").get<int>(),
+         meta.at("n_hidden").get<int>()};
+    model.itos = meta.at("itos").get<std::string>();
+    model.training = meta.value("training", nlohmann::json::object());
+  } catch (const nlohmann::json::exception& e) {
+    throw CheckpointError(meta_file.string() + ": " + e.what());
+  }
+  if (s.vocab_size < 2 || s.block_size < 1 || s.n_embd < 1 || s.n_hidden < 1 ||
+      model.itos.size() != static_cast<std::size_t>(s.vocab_size) || model.itos[0] != '.')
+    throw CheckpointError(meta_file.string() +
+                          ": sizes must be positive and \"itos\" must hold vocab_size characters, '.' first");
+  const std::int64_t fan_in = std::int64_t{s.block_size} * s.n_embd;
+  auto& p = model.parameters;
+  p.C = load(dir, "C", {s.vocab_size, s.n_embd});
+  p.W1 = load(dir, "W1", {fan_in, s.n_hidden});
+  p.b1 = load(dir, "b1", {s.n_hidden});
+  p.W2 = load(dir, "W2", {s.n_hidden, s.vocab_size});
+  p.b2 = load(dir, "b2", {s.vocab_size});
+  p.bngain = load(dir, "bngain", {1, s.n_hidden});
+  p.bnbias = load(dir, "bnbias", {1, s.n_hidden});
+  model.stats.bnmean = load(dir, "bnmean", {1, s.n_hidden});
+  model.stats.bnvar = load(dir, "bnvar", {1, s.n_hidden});
+  if ((model.stats.bnvar.array() < 0).any())
+    throw CheckpointError((dir / "bnvar.npy").string() + ": a variance is negative");
+  return model;
+}
+
+}  // namespace train

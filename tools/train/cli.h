@@ -1,0 +1,38 @@
+// The trainer's command line:
+//   train [options]                      train, calibrate, print the split losses, sample names
+//   train sample --checkpoint DIR        sample names from a saved model
+//   train gradcheck [options]            compare the fused backward with the chain and finite differences
+// `train --help` lists every option.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "backprop/steps.h"
+
+namespace train {
+
+// Exit statuses: 0 success, 1 a failure while running (an exercise not done, a failed gradient
+// check, a file that cannot be written), 2 bad input (a flag, or a file named by one).
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  bool progress_bar = false;  // draw a progress bar on err (when it is a terminal)
+};
+
+// Runs the trainer on args (without the program name) and returns the exit status.
+int run(const std::vector<std::string>& args, const Console& console);
+
+// Which file the learner must finish, for a step that threw NotDone.
+std::string not_done_message(const backprop::NotDone& e);
+
+// names.txt: the flag if given, else $BACKPROP_NAMES, else the CMake setting BACKPROP_NAMES, else
+// data/names.txt, else ../shared/data/names.txt beside the source tree. Empty when none exists.
+std::filesystem::path find_names(const std::string& flag);
+
+}  // namespace train

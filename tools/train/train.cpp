@@ -1,0 +1,144 @@
+#include "train.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace train {
+namespace {
+
+// randn into a matrix, as torch.randn(shape, generator=g) fills a contiguous tensor.
+template <typename Tensor>
+Tensor randn(Eigen::Index rows, Eigen::Index cols, backprop::TorchGenerator& g) {
+  Tensor t(rows, cols);
+  g.randn({t.data(), static_cast<std::size_t>(t.size())});
+  return t;
+}
+
+// Rows per chunk when a whole split goes through the network: hprebn stays a few MB.
+constexpr Eigen::Index kChunk = 4096;
+
+}  // namespace
+
+float learning_rate(const Config& config, int step) { return step < config.steps / 2 ? config.lr : config.lr / 10; }
+
+Parameters init_parameters(const Sizes& s, backprop::TorchGenerator& g) {
+  const int fan_in = s.n_embd * s.block_size;
+  Parameters p;
+  p.C = randn<Matrix>(s.vocab_size, s.n_embd, g);
+  // torch multiplies by 5/3 and then divides by sqrt(fan_in), each rounded to float.
+  p.W1 = randn<Matrix>(fan_in, s.n_hidden, g) * (5.0f / 3.0f) / static_cast<float>(std::sqrt(fan_in));
+  p.b1 = randn<RowVector>(1, s.n_hidden, g) * 0.1f;
+  p.W2 = randn<Matrix>(s.n_hidden, s.vocab_size, g) * 0.1f;
+  p.b2 = randn<RowVector>(1, s.vocab_size, g) * 0.1f;
+  backprop::TorchGenerator bn_generator(42);
+  p.bngain = (randn<RowVector>(1, s.n_hidden, bn_generator) * 0.1f).array() + 1.0f;
+  p.bnbias = randn<RowVector>(1, s.n_hidden, bn_generator) * 0.1f;
+  return p;
+}
+
+void draw_batch(backprop::TorchGenerator& g, const backprop::Dataset& set, std::span<std::int64_t> ix, IndexMatrix& Xb,
+                IndexVector& Yb) {
+  g.randint(set.Y.size(), ix);
+  for (Eigen::Index k = 0; k < Xb.rows(); ++k) {
+    Xb.row(k) = set.X.row(ix[static_cast<std::size_t>(k)]);
+    Yb(k) = set.Y(ix[static_cast<std::size_t>(k)]);
+  }
+}
+
+Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe) {
+  if (train_set.X.cols() != config.sizes.block_size)
+    throw std::invalid_argument("the training set has contexts of " + std::to_string(train_set.X.cols()) +
+                                " characters, the model block_size " + std::to_string(config.sizes.block_size));
+  if (train_set.Y.size() == 0) throw std::invalid_argument("the training set is empty");
+  backprop::TorchGenerator g(config.seed);
+  Training t{init_parameters(config.sizes, g), {}};
+  t.losses.reserve(static_cast<std::size_t>(config.steps));
+
+  const int n = config.batch_size;
+  std::vector<std::int64_t> ix(static_cast<std::size_t>(n));
+  IndexMatrix Xb(n, config.sizes.block_size);
+  IndexVector Yb(n);
+  Activations a;
+  for (int i = 0; i < config.steps; ++i) {
+    draw_batch(g, train_set, ix, Xb, Yb);
+    float loss = 0;
+    Gradients grads;
+    if (config.chain) {
+      const auto f = backprop::forward(t.parameters, Xb, Yb);
+      loss = f.loss;
+      grads = backward_chain(t.parameters, Xb, Yb, f);
+    } else {
+      forward(t.parameters, Xb, Yb, a);
+      loss = a.loss;
+      grads = backward(t.parameters, Xb, Yb, a);
+    }
+    sgd_update(t.parameters, grads, learning_rate(config, i));
+    t.losses.push_back(loss);
+    if (observe) observe(i, loss);
+  }
+  return t;
+}
+
+BatchNormStats calibrate(const Parameters& p, const IndexMatrix& X) {
+  // One pass: sums and sums of squares in double, so that 182,625 rows lose nothing.
+  Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(p.W1.cols()), sum2 = sum;
+  Matrix emb, embcat, hprebn;
+  for (Eigen::Index start = 0; start < X.rows(); start += kChunk) {
+    const IndexMatrix chunk = X.middleRows(start, std::min(kChunk, X.rows() - start));
+    forward_embedding(p.C, chunk, emb, embcat);
+    forward_linear1(embcat, p.W1, p.b1, hprebn);
+    const Eigen::MatrixXd hd = hprebn.cast<double>();
+    sum += hd.colwise().sum();
+    sum2 += hd.colwise().squaredNorm();
+  }
+  const double n = static_cast<double>(X.rows());
+  const Eigen::RowVectorXd mean = sum / n;
+  const Eigen::RowVectorXd var = (sum2 - n * mean.array().square().matrix()) / (n - 1);
+  return {mean.cast<float>(), var.cast<float>()};
+}
+
+void forward_eval(const Parameters& p, const BatchNormStats& stats, const IndexMatrix& X, Matrix& logits) {
+  Matrix emb, embcat, hprebn, h;
+  forward_embedding(p.C, X, emb, embcat);
+  forward_linear1(embcat, p.W1, p.b1, hprebn);
+  const RowVector bnvar_inv = (stats.bnvar.array() + backprop::kBatchNormEps).rsqrt();
+  const Matrix hpreact =
+      ((hprebn.rowwise() - stats.bnmean).array().rowwise() * (p.bngain.array() * bnvar_inv.array())).rowwise() +
+      p.bnbias.array();
+  forward_tanh(hpreact, h);
+  forward_linear2(h, p.W2, p.b2, logits);
+}
+
+float split_loss(const Parameters& p, const BatchNormStats& stats, const backprop::Dataset& split) {
+  double total = 0;
+  Matrix logits;
+  for (Eigen::Index start = 0; start < split.X.rows(); start += kChunk) {
+    const Eigen::Index rows = std::min(kChunk, split.X.rows() - start);
+    forward_eval(p, stats, split.X.middleRows(start, rows), logits);
+    total += static_cast<double>(forward_cross_entropy(logits, split.Y.segment(start, rows))) * rows;
+  }
+  return static_cast<float>(total / static_cast<double>(split.X.rows()));
+}
+
+std::string sample_name(const Parameters& p, const BatchNormStats& stats, std::string_view itos,
+                        backprop::TorchGenerator& g) {
+  const int block_size = static_cast<int>(p.W1.rows() / p.C.cols());
+  IndexMatrix context = IndexMatrix::Zero(1, block_size);
+  Matrix logits;
+  std::string out;
+  while (true) {
+    forward_eval(p, stats, context, logits);
+    // probs = F.softmax(logits, dim=1)
+    RowVector probs = (logits.array() - logits.maxCoeff()).exp();
+    probs /= probs.sum();
+    const auto ix = g.multinomial({probs.data(), static_cast<std::size_t>(probs.size())});
+    // context = context[1:] + [ix]
+    for (int j = 0; j + 1 < block_size; ++j) context(0, j) = context(0, j + 1);
+    context(0, block_size - 1) = ix;
+    out += itos[static_cast<std::size_t>(ix)];
+    if (ix == 0) return out;
+  }
+}
+
+}  // namespace train
