@@ -111,7 +111,7 @@ class Reporter {
   int steps_;
   bool quiet_;
   bool drawn_ = false;
-  Clock::time_point start_ = Clock::now(), last_draw_{};
+  Clock::time_point start_ = Clock::now(), last_draw_ = start_;  // the first rate is measured over 100 ms
 };
 
 // As the lecture counts them: sum(p.nelement() for p in parameters).
