@@ -77,12 +77,21 @@ std::size_t distance(std::string_view a, std::string_view b) {
 
 const Step& step_named(const std::string& name) {
   if (const auto* step = backprop::find_step(name)) return *step;
-  std::vector<std::string> close;
-  for (const auto& step : backprop::steps())
-    if (step.name.find(name) != std::string::npos || distance(step.name, name) <= 2 + step.name.size() / 5)
-      close.push_back(step.name);
+  if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
+    throw UsageError(
+        fmt::format("there is no step {}: the steps are numbered 1 to {}", name, backprop::steps().size()));
+  // The closest names first.
+  std::vector<std::pair<std::size_t, std::string>> close;
+  for (const auto& step : backprop::steps()) {
+    const auto d = distance(step.name, name);
+    if (step.name.find(name) != std::string::npos || d <= std::max<std::size_t>(1, name.size() / 3))
+      close.emplace_back(d, step.name);
+  }
+  std::sort(close.begin(), close.end());
+  std::vector<std::string> names;
+  for (const auto& entry : close) names.push_back(entry.second);
   std::string message = fmt::format("no step is named '{}'", name);
-  if (!close.empty()) message += fmt::format("; did you mean {}?", fmt::join(close, ", "));
+  if (!names.empty()) message += fmt::format("; did you mean {}?", fmt::join(names, ", "));
   throw UsageError(message + " (kata list shows every step)");
 }
 
