@@ -43,6 +43,13 @@ Outcome run(const backprop::Step& step, const backprop::Case& source, const Grad
   return {std::move(got), std::move(comparison)};
 }
 
+// The error line is one line, whatever the exception's message holds.
+void print_error(const std::exception& e) {
+  std::string message = e.what();
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  std::cout << "error " << message << '\n';
+}
+
 void print_verdict(const backprop::Step& step, const char* verdict) {
   std::cout << "verdict " << step.name << ' ' << verdict << '\n';
 }
@@ -128,13 +135,13 @@ void check_step(const std::string& name) {
     print_verdict(step, "not-done");
     FAIL(step.name << " is not done yet: edit exercises/" << step.file << " (read " << step.note << ")");
   } catch (const backprop::EigenCheckFailed& e) {
-    std::cout << "error " << e.what() << '\n';
+    print_error(e);
     print_verdict(step, "error");
     FAIL(step.name << " (" << step.file << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
                    << e.what());
   } catch (const std::exception& e) {
-    std::cout << "error " << e.what() << '\n';
+    print_error(e);
     print_verdict(step, "error");
     FAIL(step.name << " (" << step.file << ") threw: " << e.what());
   }
