@@ -282,9 +282,18 @@ int command_watch(const Style& style, const Paths& paths, bool poll) {
   const Step* focus = nullptr;
   for (;;) {
     if (style.color) std::cout << "\033[2J\033[H";
-    const auto check = kata::check(paths, all_step_names());
+    // Ctrl-C during the check kills kata_tests too, and a broken kata_tests should not end the watch.
+    Check check;
+    std::string broken;
+    try {
+      check = kata::check(paths, all_step_names());
+    } catch (const std::runtime_error& e) {
+      broken = e.what();
+    }
     if (interrupted()) break;
-    if (!check.built) {
+    if (!broken.empty()) {
+      std::cout << style.red(broken) << '\n';
+    } else if (!check.built) {
       print_build_failure(style, check);
     } else {
       std::cout << progress_bar(done_count(check), static_cast<int>(backprop::steps().size())) << '\n';
