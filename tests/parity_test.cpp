@@ -120,7 +120,8 @@ std::vector<std::int64_t> head(const Eigen::DenseBase<Derived>& values, Eigen::I
 }  // namespace
 
 TEST_CASE("parity: PythonRandom draws what CPython's random.Random draws", "[parity]") {
-  for (const auto& c : meta().at("python_random")) {
+  const auto m = meta();  // named: a range-for over meta().at(...) would outlive the temporary
+  for (const auto& c : m.at("python_random")) {
     const auto seed = c.at("seed").get<std::uint64_t>();
     INFO("random.Random(" << seed << ")");
     PythonRandom r(seed);
