@@ -32,6 +32,8 @@ import sys
 import numpy as np
 import torch
 
+from make_reference import build_dataset  # the lecture's, shared with the reference cases
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BLOCK_SIZE, N_EMBD, N_HIDDEN, BATCH = 3, 10, 64, 32
 SEED, BN_SEED, SAMPLE_SEED, RANDN_SEED, RANDINT_SEED, MULTINOMIAL_SEED = 2147483647, 42, 2147483647 + 10, 5, 7, 1234
@@ -61,18 +63,6 @@ def fnv1a64(data: bytes) -> str:
 def tensor_hash(t):
     """FNV-1a 64 of the tensor's int64 values, little-endian, row-major."""
     return fnv1a64(t.contiguous().numpy().astype("<i8").tobytes())
-
-
-def build_dataset(words, stoi):
-    X, Y = [], []
-    for w in words:
-        context = [0] * BLOCK_SIZE
-        for ch in w + ".":
-            ix = stoi[ch]
-            X.append(context)
-            Y.append(ix)
-            context = context[1:] + [ix]
-    return torch.tensor(X), torch.tensor(Y)
 
 
 def main():
@@ -116,8 +106,8 @@ def main():
     meta["shuffled_head"] = words[:20]
     meta["shuffled_tail"] = words[-20:]
     meta["shuffled_fnv1a64"] = fnv1a64("\n".join(words).encode())
-    splits = {"tr": build_dataset(words[:n1], stoi), "dev": build_dataset(words[n1:n2], stoi),
-              "te": build_dataset(words[n2:], stoi)}
+    splits = {"tr": build_dataset(words[:n1], BLOCK_SIZE, stoi), "dev": build_dataset(words[n1:n2], BLOCK_SIZE, stoi),
+              "te": build_dataset(words[n2:], BLOCK_SIZE, stoi)}
     meta["splits"] = {}
     for name, (X, Y) in splits.items():
         meta["splits"][name] = {"rows": X.shape[0], "X_fnv1a64": tensor_hash(X), "Y_fnv1a64": tensor_hash(Y)}
