@@ -6,25 +6,14 @@
 #include <string>
 
 #include "catch.h"
+#include "npy_bytes.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using backprop::npy::Error;
-
-std::string header_bytes(const std::string& dict, char major = 1) {
-  std::string header = dict;
-  while ((10 + header.size() + 1) % 64 != 0) header += ' ';
-  header += '\n';
-  std::string bytes = "\x93NUMPY";
-  bytes += major;
-  bytes += '\0';
-  bytes += static_cast<char>(header.size() & 0xff);
-  bytes += static_cast<char>(header.size() >> 8);
-  return bytes + header;
-}
-
-std::string float_bytes(int count) { return std::string(static_cast<std::size_t>(count) * 4, '\0'); }
+using npy_bytes::floats;
+using npy_bytes::header;
 
 std::string error_of(const std::string& bytes) {
   try {
@@ -65,24 +54,23 @@ TEST_CASE("npy: shapes print as PyTorch prints them", "[npy]") {
 
 TEST_CASE("npy: every malformed file is rejected with what is wrong", "[npy]") {
   const std::string good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
-  CHECK(error_of(header_bytes(good) + float_bytes(6)) == "no error");
+  CHECK(error_of(header(good) + floats(6)) == "no error");
   CHECK_THAT(error_of("PK\x03\x04 not numpy"), Catch::Contains("t.npy: not a .npy file"));
-  CHECK_THAT(error_of(header_bytes(good, 7) + float_bytes(6)), Catch::Contains("version 7 is not supported"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }") + float_bytes(12)),
+  CHECK_THAT(error_of(header(good, 7) + floats(6)), Catch::Contains("version 7 is not supported"));
+  CHECK_THAT(error_of(header("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }") + floats(12)),
              Catch::Contains("dtype '<f8' is not supported"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }") + float_bytes(6)),
+  CHECK_THAT(error_of(header("{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }") + floats(6)),
              Catch::Contains("dtype '>f4' is not supported"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }") + float_bytes(6)),
+  CHECK_THAT(error_of(header("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }") + floats(6)),
              Catch::Contains("Fortran order"));
-  CHECK_THAT(error_of(header_bytes(good) + float_bytes(5)), Catch::Contains("truncated"));
-  CHECK_THAT(error_of(header_bytes(good) + float_bytes(7)),
-             Catch::Contains("needs 24 bytes of data but the file has 28"));
-  CHECK_THAT(error_of(header_bytes(good).substr(0, 40)), Catch::Contains("header says it is"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4000000000), }")),
+  CHECK_THAT(error_of(header(good) + floats(5)), Catch::Contains("truncated"));
+  CHECK_THAT(error_of(header(good) + floats(7)), Catch::Contains("needs 24 bytes of data but the file has 28"));
+  CHECK_THAT(error_of(header(good).substr(0, 40)), Catch::Contains("header says it is"));
+  CHECK_THAT(error_of(header("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4000000000), }")),
              Catch::Contains("too large"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2, x), }")),
+  CHECK_THAT(error_of(header("{'descr': '<f4', 'fortran_order': False, 'shape': (2, x), }")),
              Catch::Contains("whole numbers"));
-  CHECK_THAT(error_of(header_bytes("{'descr': '<f4', 'shape': (2, 3), }") + float_bytes(6)),
+  CHECK_THAT(error_of(header("{'descr': '<f4', 'shape': (2, 3), }") + floats(6)),
              Catch::Contains("no 'fortran_order' entry"));
 }
 
