@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -19,6 +20,7 @@
 #include "checkpoint.h"
 #include "cli.h"
 #include "gradcheck.h"
+#include "npy_bytes.h"
 
 namespace {
 
@@ -249,6 +251,107 @@ TEST_CASE("train: a checkpoint round-trips, and a broken one is refused with the
   CHECK_THROWS_WITH(load_checkpoint(dir), Catch::Contains("version 99"));
 }
 
+TEST_CASE("train: every way a checkpoint can be broken is refused, naming the file and what was expected", "[train]") {
+  ScratchDir scratch;
+  backprop::TorchGenerator g(1);
+  Model model{init_parameters(small_config(0).sizes, g), {}, data().vocab.itos, {}};
+  model.stats.bnmean = RowVector::Zero(64);
+  model.stats.bnvar = RowVector::Ones(64);
+  const auto dir = scratch.path / "model";
+  // Breaks a fresh copy of the checkpoint, then loads it.
+  const auto broken = [&](const std::function<void()>& breakage) {
+    fs::remove_all(dir);
+    save_checkpoint(dir, model);
+    breakage();
+    try {
+      load_checkpoint(dir);
+    } catch (const CheckpointError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const auto meta = [&](const std::string& text) { return [&, text] { std::ofstream(dir / "meta.json") << text; }; };
+  const auto npy = [&](const char* name, const std::string& bytes) {
+    return [&, name, bytes] { std::ofstream(dir / name, std::ios::binary) << bytes; };
+  };
+  const auto edit_meta = [&](const std::function<void(nlohmann::json&)>& edit) {
+    return [&, edit] {
+      auto json = nlohmann::json::parse(std::ifstream(dir / "meta.json"));
+      edit(json);
+      std::ofstream(dir / "meta.json") << json.dump();
+    };
+  };
+  const auto c_dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (27, 10), }";
+  const auto file_of = [&](const char* name) { return Catch::Contains((dir / name).string()); };
+
+  CHECK(broken([] {}) == "no error");
+  CHECK_THAT(broken(meta("{ not json")), file_of("meta.json") && Catch::Contains("parse error"));
+  CHECK_THAT(broken(meta(R"({"format": "something else", "version": 1})")),
+             file_of("meta.json") && Catch::Contains("\"format\""));
+  CHECK_THAT(broken(edit_meta([](auto& j) { j["version"] = "1"; })), file_of("meta.json"));
+  CHECK_THAT(broken(edit_meta([](auto& j) { j.erase("itos"); })), file_of("meta.json") && Catch::Contains("itos"));
+  CHECK_THAT(broken(edit_meta([](auto& j) { j["itos"] = ".abc"; })), Catch::Contains("vocab_size characters"));
+  CHECK_THAT(broken(edit_meta([](auto& j) { j["n_hidden"] = -3; })), Catch::Contains("sizes must be positive"));
+  // Sizes far beyond the files are compared with the files' headers; nothing that large is allocated.
+  CHECK_THAT(broken(edit_meta([](auto& j) { j["n_hidden"] = 2000000000; })),
+             file_of("W1.npy") && Catch::Contains("expected float32 (<f4) of shape (30, 2000000000)"));
+  CHECK_THAT(broken(edit_meta([](auto& j) { j["block_size"] = 2000000000; })),
+             Catch::Contains("of shape (20000000000, 64)"));
+  CHECK_THAT(broken([&] { fs::remove(dir / "b2.npy"); }), file_of("b2.npy") && Catch::Contains("cannot open"));
+  CHECK_THAT(broken(npy("C.npy", "PK\x03\x04 a zip file")), file_of("C.npy") && Catch::Contains("not a .npy file"));
+  CHECK_THAT(broken(npy("C.npy", npy_bytes::header(c_dict, 9) + npy_bytes::floats(270))),
+             file_of("C.npy") && Catch::Contains("version 9"));
+  CHECK_THAT(broken(npy("C.npy", npy_bytes::header(c_dict) + npy_bytes::floats(100))),
+             file_of("C.npy") && Catch::Contains("truncated"));
+  CHECK_THAT(broken(npy("C.npy", npy_bytes::header("{'descr': '<f4', 'fortran_order': True, 'shape': (27, 10), }") +
+                                     npy_bytes::floats(270))),
+             file_of("C.npy") && Catch::Contains("Fortran order"));
+  CHECK_THAT(broken(npy("C.npy", npy_bytes::header("{'descr': '<i8', 'fortran_order': False, 'shape': (27, 10), }") +
+                                     npy_bytes::floats(540))),
+             file_of("C.npy") && Catch::Contains("int64 (<i8) of shape (27, 10), expected float32"));
+  model.parameters.W2(3, 4) = std::numeric_limits<float>::quiet_NaN();
+  CHECK_THAT(broken([] {}), file_of("W2.npy") && Catch::Contains("NaN or infinity"));
+  model.parameters.W2(3, 4) = 0;
+  model.stats.bnvar(5) = -1;
+  CHECK_THAT(broken([] {}), file_of("bnvar.npy") && Catch::Contains("negative"));
+}
+
+TEST_CASE("train: a loss that turns NaN or infinite stops the run at its step and says to lower --lr; a poor one warns",
+          "[train]") {
+  unless_not_done([] {
+    auto config = small_config(3000);
+    config.lr = 1e30f;
+    try {
+      train::train(config, data().splits.train);
+      FAIL("a learning rate of 1e30 trained without diverging");
+    } catch (const Diverged& e) {
+      CHECK(e.step() < 10);
+      CHECK_THAT(e.what(), Catch::Contains("training diverged at step " + std::to_string(e.step())) &&
+                               Catch::Contains("lower the learning rate (--lr 1e+30"));
+    }
+    const auto run = run_cli({"--names", names_file().string(), "--steps", "3000", "--lr", "1e30", "--quiet"});
+    CHECK(run.status == kExitFailure);
+    CHECK_THAT(run.err, Catch::StartsWith("train: training diverged at step"));
+    CHECK(run.out.find("nan") == std::string::npos);
+    // Too high a rate that stays finite: the run ends, with a warning that it learned nothing.
+    const auto poor = run_cli({"--names", names_file().string(), "--steps", "300", "--hidden", "32", "--lr", "1000",
+                               "--quiet", "--samples", "0"});
+    CHECK(poor.status == 0);
+    CHECK_THAT(poor.err, Catch::Contains("no better than guessing uniformly (3.2958)") && Catch::Contains("--lr 1000"));
+  });
+}
+
+TEST_CASE("train: a model that never ends a name stops at kMaxNameLength characters", "[train]") {
+  backprop::TorchGenerator g(1);
+  auto p = init_parameters(small_config(0).sizes, g);
+  p.b2(0) = -1e4f;  // '.' never drawn
+  const BatchNormStats stats{RowVector::Zero(64), RowVector::Ones(64)};
+  backprop::TorchGenerator sampler(2);
+  const auto name = sample_name(p, stats, data().vocab.itos, sampler);
+  CHECK(name.size() == kMaxNameLength);
+  CHECK(name.find('.') == std::string::npos);
+}
+
 TEST_CASE("train: bad flags and files exit with status 2 and say what was expected", "[train]") {
   const auto refused = [](std::vector<std::string> args, const std::string& says) {
     const auto run = run_cli(args);
@@ -277,6 +380,71 @@ TEST_CASE("train: bad flags and files exit with status 2 and say what was expect
   const auto help = run_cli({"--help"});
   CHECK(help.status == 0);
   CHECK(help.out.find("--batch-size") != std::string::npos);
+}
+
+TEST_CASE("train: the same seed and flags give the same bytes: output, loss curve, checkpoint", "[train]") {
+  ScratchDir scratch;
+  const auto run_into = [&](const std::string& name) {
+    const auto dir = scratch.path / name;
+    fs::create_directories(dir);
+    return run_cli({"--names", names_file().string(), "--steps", "600", "--hidden", "32", "--quiet", "--samples", "5",
+                    "--save", (dir / "model").string(), "--loss-csv", (dir / "loss.csv").string(), "--loss-window",
+                    "100"});
+  };
+  const auto first = run_into("first"), second = run_into("second");
+  if (first.err.find("is not done yet") != std::string::npos) {
+    std::cout << "train skipped: " << first.err;
+    return;
+  }
+  INFO(first.err);
+  REQUIRE(first.status == 0);
+  REQUIRE(second.status == 0);
+  CHECK(first.out == second.out);
+  const auto bytes = [](const fs::path& file) {
+    return std::string(std::istreambuf_iterator<char>(std::ifstream(file, std::ios::binary).rdbuf()), {});
+  };
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(scratch.path / "first")) {
+    if (!entry.is_regular_file()) continue;
+    const auto twin = scratch.path / "second" / fs::relative(entry.path(), scratch.path / "first");
+    INFO(entry.path());
+    CHECK(bytes(entry.path()) == bytes(twin));
+    ++files;
+  }
+  CHECK(files == 11);  // loss.csv, meta.json and nine tensors
+}
+
+TEST_CASE("train: a names file with another alphabet gives its own vocabulary, end to end", "[train]") {
+  ScratchDir scratch;
+  // 60 names over a, b, c, d, e only: the vocabulary is ".abcde", 6 characters.
+  const auto names = scratch.path / "names.txt";
+  {
+    std::ofstream out(names);
+    for (int i = 0; i < 60; ++i) {
+      std::string word;
+      for (int k = i * 37 + 11; word.size() < 3 + static_cast<std::size_t>(i % 4); k /= 5) word += "abcde"[k % 5];
+      out << word << '\n';
+    }
+  }
+  const auto model = scratch.path / "model";
+  const auto trained = run_cli({"--names", names.string(), "--steps", "300", "--hidden", "16", "--quiet", "--samples",
+                                "0", "--save", model.string()});
+  if (trained.err.find("is not done yet") != std::string::npos) {
+    std::cout << "train skipped: " << trained.err;
+    return;
+  }
+  INFO(trained.err);
+  REQUIRE(trained.status == 0);
+  const auto loaded = load_checkpoint(model);
+  CHECK(loaded.itos == ".abcde");
+  CHECK(loaded.parameters.C.rows() == 6);
+  const auto sampled = run_cli({"sample", "--checkpoint", model.string(), "--samples", "10"});
+  REQUIRE(sampled.status == 0);
+  for (const auto& name : lines(sampled.out)) {
+    INFO(name);
+    CHECK(name.find_first_not_of("abcde.") == std::string::npos);
+    CHECK(name.ends_with("."));
+  }
 }
 
 TEST_CASE("train: an exercise not done names the file to finish", "[train]") {

@@ -17,7 +17,7 @@ void save(const std::filesystem::path& dir, const std::string& name, const Tenso
                        std::span<const float>(t.data(), static_cast<std::size_t>(t.size())));
 }
 
-// Loads name.npy, which must be float32 of exactly this shape.
+// Loads name.npy, which must be float32 of exactly this shape, and finite.
 Matrix load(const std::filesystem::path& dir, const std::string& name, std::vector<std::int64_t> shape) {
   const auto file = dir / (name + ".npy");
   backprop::npy::Array array;
@@ -31,7 +31,9 @@ Matrix load(const std::filesystem::path& dir, const std::string& name, std::vect
                           backprop::npy::shape_string(array.shape) + ", expected float32 (<f4) of shape " +
                           backprop::npy::shape_string(shape) + " (the sizes in meta.json)");
   const auto rows = shape.size() == 2 ? shape[0] : 1;
-  return Eigen::Map<const Matrix>(array.f32.data(), rows, shape.back());
+  const Eigen::Map<const Matrix> t(array.f32.data(), rows, shape.back());
+  if (!t.allFinite()) throw CheckpointError(file.string() + ": holds NaN or infinity; a trained model has neither");
+  return t;
 }
 
 }  // namespace

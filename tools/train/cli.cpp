@@ -157,7 +157,13 @@ int run_train(Options options, const Console& console) {
                                config.lr / 10, config.chain ? "the step-by-step" : "the fused");
   Reporter reporter(console, config.steps, options.quiet);
   const auto start = std::chrono::steady_clock::now();
-  auto training = train::train(config, data.splits.train, std::ref(reporter));
+  Training training;
+  try {
+    training = train::train(config, data.splits.train, std::ref(reporter));
+  } catch (const Diverged&) {
+    reporter.finish();  // the message goes on a line of its own, not after the bar
+    throw;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter.finish();
   if (!options.quiet)
@@ -167,9 +173,15 @@ int run_train(Options options, const Console& console) {
   const auto& p = training.parameters;
   const auto stats = calibrate(p, data.splits.train.X);
   // As the lecture prints them: print(split, loss.item())
+  const float val_loss = split_loss(p, stats, data.splits.val);
   console.out << fmt::format("train {}\nval {}\ntest {}\n", double{split_loss(p, stats, data.splits.train)},
-                             double{split_loss(p, stats, data.splits.val)},
-                             double{split_loss(p, stats, data.splits.test)});
+                             double{val_loss}, double{split_loss(p, stats, data.splits.test)});
+  // Guessing every character with probability 1/vocab_size scores ln(vocab_size).
+  if (const double uniform = std::log(config.sizes.vocab_size); !(val_loss < uniform))
+    console.err << fmt::format(
+        "train: warning: the val loss {:.4f} is no better than guessing uniformly ({:.4f}); the learning rate may be "
+        "too high (--lr {})\n",
+        val_loss, uniform, config.lr);
 
   backprop::TorchGenerator g(options.sample_seed);
   for (int i = 0; i < options.samples; ++i) console.out << sample_name(p, stats, data.vocab.itos, g) << '\n';
@@ -182,8 +194,7 @@ int run_train(Options options, const Console& console) {
   if (!options.save.empty()) {
     const nlohmann::json record = {{"steps", config.steps}, {"batch_size", config.batch_size},
                                    {"lr", config.lr},       {"seed", config.seed},
-                                   {"chain", config.chain}, {"final_batch_loss", training.losses.back()},
-                                   {"seconds", seconds}};
+                                   {"chain", config.chain}, {"final_batch_loss", training.losses.back()}};
     save_checkpoint(options.save, {p, stats, data.vocab.itos, record});
     if (!options.quiet) console.out << "saved the model to " << options.save << '\n';
   }

@@ -1,5 +1,7 @@
 #include "train.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -19,6 +21,13 @@ Tensor randn(Eigen::Index rows, Eigen::Index cols, backprop::TorchGenerator& g) 
 constexpr Eigen::Index kChunk = 4096;
 
 }  // namespace
+
+Diverged::Diverged(int step, const std::string& what, float lr)
+    : std::runtime_error(fmt::format(
+          "training diverged at step {}: {}. The updates overshot; lower the learning rate (--lr {} now, the "
+          "lecture's is 0.1)",
+          step, what, lr)),
+      step_(step) {}
 
 float learning_rate(const Config& config, int step) { return step < config.steps / 2 ? config.lr : config.lr / 10; }
 
@@ -73,6 +82,9 @@ Training train(const Config& config, const backprop::Dataset& train_set, const S
       loss = a.loss;
       grads = backward(t.parameters, Xb, Yb, a);
     }
+    if (!std::isfinite(loss))
+      throw Diverged(i, fmt::format("the batch loss is {}", std::isnan(loss) ? "NaN" : fmt::format("{}", loss)),
+                     config.lr);
     sgd_update(t.parameters, grads, learning_rate(config, i));
     t.losses.push_back(loss);
     if (observe) observe(i, loss);
@@ -127,7 +139,7 @@ std::string sample_name(const Parameters& p, const BatchNormStats& stats, std::s
   IndexMatrix context = IndexMatrix::Zero(1, block_size);
   Matrix logits;
   std::string out;
-  while (true) {
+  while (out.size() < kMaxNameLength) {
     forward_eval(p, stats, context, logits);
     // probs = F.softmax(logits, dim=1)
     RowVector probs = (logits.array() - logits.maxCoeff()).exp();
@@ -137,8 +149,9 @@ std::string sample_name(const Parameters& p, const BatchNormStats& stats, std::s
     for (int j = 0; j + 1 < block_size; ++j) context(0, j) = context(0, j + 1);
     context(0, block_size - 1) = ix;
     out += itos[static_cast<std::size_t>(ix)];
-    if (ix == 0) return out;
+    if (ix == 0) break;
   }
+  return out;
 }
 
 }  // namespace train

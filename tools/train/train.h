@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +45,21 @@ struct Training {
   std::vector<float> losses;  // the batch loss of every step
 };
 
+// A batch loss that is not finite: the steps have overshot and nothing after it means anything.
+class Diverged : public std::runtime_error {
+ public:
+  // what: what is not finite, e.g. "the batch loss is inf"
+  Diverged(int step, const std::string& what, float lr);
+  int step() const { return step_; }
+
+ private:
+  int step_;
+};
+
 // The lecture's loop: ix = randint(0, N, (batch_size,)) from the generator that drew the parameters,
-// forward, backward, p -= lr * grad. Throws std::invalid_argument when the set does not fit the config.
+// forward, backward, p -= lr * grad. Throws std::invalid_argument when the set does not fit the config,
+// and Diverged at the first step whose loss is NaN or infinite, so that a run that blew up stops
+// there instead of reporting nan to the end.
 Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe = {});
 
 // BatchNorm's mean and Bessel-corrected variance of hprebn over a whole split.
@@ -65,7 +79,9 @@ float split_loss(const Parameters& p, const BatchNormStats& stats, const backpro
 
 // One name as the lecture samples it: the context starts as '.' * block_size, each character is
 // drawn with torch.multinomial(softmax(logits)), and '.' ends the name; the '.' is included, as the
-// lecture prints it. itos maps indices to characters.
+// lecture prints it. itos maps indices to characters. A name still going after kMaxNameLength
+// characters (a broken model may never draw '.') is returned as it stands, without a '.'.
+inline constexpr int kMaxNameLength = 1000;
 std::string sample_name(const Parameters& p, const BatchNormStats& stats, std::string_view itos,
                         backprop::TorchGenerator& g);
 
