@@ -2,7 +2,9 @@
 // names, checked by hand.
 #include "backprop/names.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,26 @@ TEST_CASE("names: a file without names is rejected", "[names]") {
         dir + "only_blank_lines.txt: every line is blank; expected one name per line");
   CHECK(error_of("absent.txt") == dir + "absent.txt: cannot open the file (names.txt, one name per line)");
   CHECK(error_of(".") == dir + ".: is a directory, not names.txt");
+}
+
+TEST_CASE("names: find_names takes --names, then $BACKPROP_NAMES; a path given that is not a file is an error",
+          "[names]") {
+  // Sets $BACKPROP_NAMES for the test's duration and puts back what was there.
+  struct Environment {
+    std::optional<std::string> saved;
+    Environment() {
+      if (const char* value = std::getenv("BACKPROP_NAMES")) saved = value;
+    }
+    ~Environment() { saved ? setenv("BACKPROP_NAMES", saved->c_str(), 1) : unsetenv("BACKPROP_NAMES"); }
+  } environment;
+  const auto crlf = kNames / "crlf.txt", blank = kNames / "blank_lines.txt";
+  setenv("BACKPROP_NAMES", blank.c_str(), 1);
+  CHECK(backprop::find_names(crlf) == crlf);
+  CHECK(backprop::find_names("") == blank);
+  CHECK_THROWS_WITH(backprop::find_names("/no/such/names.txt"),
+                    "/no/such/names.txt (from --names): no such file; expected names.txt");
+  setenv("BACKPROP_NAMES", kNames.c_str(), 1);  // a folder
+  CHECK_THROWS_WITH(backprop::find_names(""), Catch::Contains("(from the environment variable BACKPROP_NAMES)"));
 }
 
 TEST_CASE("names: the vocabulary is '.' then the sorted characters", "[names]") {

@@ -14,6 +14,7 @@
 #include "backprop/npy.h"
 #include "backprop/random.h"
 #include "catch.h"
+#include "names_file.h"
 
 namespace {
 
@@ -87,26 +88,6 @@ std::string fnv1a64_of(const Eigen::DenseBase<Derived>& values) {
       for (int b = 0; b < 8; ++b) bytes += static_cast<char>(static_cast<std::uint64_t>(v) >> (8 * b));
     }
   return fnv1a64(bytes);
-}
-
-// names.txt: $BACKPROP_NAMES, else the CMake cache variable BACKPROP_NAMES, else data/names.txt,
-// else ../shared/data/names.txt beside the source tree. A path given explicitly must exist.
-fs::path names_file() {
-  const fs::path source = BACKPROP_SOURCE_DIR;
-  const char* env = std::getenv("BACKPROP_NAMES");
-  const std::string given = env && *env ? env : BACKPROP_NAMES;
-  const std::string how =
-      "; set the environment variable BACKPROP_NAMES, configure with -DBACKPROP_NAMES=<file>, or run "
-      "`cmake -P data/fetch_names.cmake` to download it to data/names.txt";
-  if (!given.empty()) {
-    if (!fs::is_regular_file(given)) FAIL("BACKPROP_NAMES is " << given << ", which is not a file" << how);
-    return given;
-  }
-  for (const fs::path& candidate : {source / "data" / "names.txt", source / ".." / "shared" / "data" / "names.txt"})
-    if (fs::is_regular_file(candidate)) return candidate;
-  FAIL("names.txt not found in " << (source / "data").string() << " nor "
-                                 << (source / ".." / "shared" / "data").string() << how);
-  return {};
 }
 
 template <typename Derived>

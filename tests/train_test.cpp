@@ -20,21 +20,13 @@
 #include "checkpoint.h"
 #include "cli.h"
 #include "gradcheck.h"
+#include "names_file.h"
 #include "npy_bytes.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace train;
-
-fs::path names_file() {
-  const auto file = find_names("");
-  if (file.empty())
-    FAIL(
-        "names.txt not found: set BACKPROP_NAMES=<file>, configure with -DBACKPROP_NAMES=<file>, or run "
-        "cmake -P data/fetch_names.cmake to put it at data/names.txt");
-  return file;
-}
 
 struct Data {
   backprop::Vocabulary vocab;

@@ -27,6 +27,12 @@ std::vector<std::string> read_names(const std::filesystem::path& file);
 // The same rules on text already in memory; `source` names it in errors.
 std::vector<std::string> parse_names(std::string_view text, const std::string& source);
 
+// Where names.txt is: flag (the trainer's --names) if not empty, else $BACKPROP_NAMES, else the CMake
+// setting -DBACKPROP_NAMES, else data/names.txt, else ../shared/data/names.txt beside the source
+// tree. A path given by one of the first three must be a file. Throws DataError saying where the
+// path came from, or every way to provide the file when none is found.
+std::filesystem::path find_names(const std::filesystem::path& flag);
+
 // The vocabulary comes from the data, as in the lecture: '.' is 0, then the sorted distinct characters.
 struct Vocabulary {
   std::string itos;                         // itos[0] == '.'

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 
@@ -127,13 +126,10 @@ struct Data {
 };
 
 Data load_data(const Options& options, const Console& console) {
-  const auto file = find_names(options.names);
-  if (file.empty())
-    throw UsageError(
-        "names.txt not found: pass --names FILE, set BACKPROP_NAMES=FILE, configure with -DBACKPROP_NAMES=FILE, or "
-        "put it at data/names.txt (see README.md)");
+  std::filesystem::path file;
   std::vector<std::string> words;
   try {
+    file = backprop::find_names(options.names);
     words = backprop::read_names(file);
   } catch (const backprop::DataError& e) {
     throw UsageError(e.what());
@@ -241,20 +237,6 @@ std::string not_done_message(const backprop::NotDone& e) {
     message +=
         fmt::format(". The default backward is the fused one of exercises 2 and 3; --chain trains on exercise 1 alone");
   return message;
-}
-
-std::filesystem::path find_names(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  std::vector<std::filesystem::path> candidates;
-  if (const char* env = std::getenv("BACKPROP_NAMES"); env && *env) candidates.emplace_back(env);
-  if (std::string_view(BACKPROP_NAMES_SETTING).size() > 0) candidates.emplace_back(BACKPROP_NAMES_SETTING);
-  candidates.push_back(backprop::source_dir() / "data" / "names.txt");
-  candidates.push_back(backprop::source_dir().parent_path() / "shared" / "data" / "names.txt");
-  for (const auto& candidate : candidates) {
-    std::error_code error;
-    if (std::filesystem::is_regular_file(candidate, error)) return candidate;
-  }
-  return {};
 }
 
 int run(const std::vector<std::string>& args, const Console& console) {

@@ -31,8 +31,4 @@ int run(const std::vector<std::string>& args, const Console& console);
 // Which file the learner must finish, for a step that threw NotDone.
 std::string not_done_message(const backprop::NotDone& e);
 
-// names.txt: the flag if given, else $BACKPROP_NAMES, else the CMake setting BACKPROP_NAMES, else
-// data/names.txt, else ../shared/data/names.txt beside the source tree. Empty when none exists.
-std::filesystem::path find_names(const std::string& flag);
-
 }  // namespace train
