@@ -390,6 +390,7 @@ int run(int argc, char** argv) {
   app.add_option("--tests", paths.tests, "The kata_tests program to run")->capture_default_str();
   app.add_flag("--no-build", no_build, "Check without rebuilding first");
   app.require_subcommand(0, 1);
+  app.fallthrough();  // `kata run 5 --no-build` as well as `kata --no-build run 5`
 
   std::string step_name;
   int tier = 1;

@@ -146,6 +146,9 @@ NOTE
     "$kata" --no-build --tests "$fake" run dcount > "$out" 2>&1
     expect_exit $? 2
     expect "no step is named 'dcount'; did you mean dcounts"
+    "$kata" run dcount --no-build --tests "$fake" > "$out" 2>&1  # the options also after the command
+    expect_exit $? 2
+    expect "no step is named 'dcount'; did you mean dcounts"
     "$kata" frobnicate > "$out" 2>&1
     expect_exit $? 2
     "$kata" list > "$out" 2>&1
