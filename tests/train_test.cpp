@@ -329,7 +329,8 @@ TEST_CASE("train: a loss that turns NaN or infinite stops the run at its step an
     const auto poor = run_cli({"--names", names_file().string(), "--steps", "300", "--hidden", "32", "--lr", "1000",
                                "--quiet", "--samples", "0"});
     CHECK(poor.status == 0);
-    CHECK_THAT(poor.err, Catch::Contains("no better than guessing uniformly (3.2958)") && Catch::Contains("--lr 1000"));
+    CHECK_THAT(poor.err,
+               Catch::Contains("no better than guessing uniformly (3.2958)") && Catch::Contains("--lr, 1000 now"));
   });
 }
 
@@ -359,6 +360,10 @@ TEST_CASE("train: bad flags and files exit with status 2 and say what was expect
   refused({"--lr", "abc"}, "not a positive number");
   refused({"--lr", "nan"}, "not a positive number");
   refused({"--hidden", "0"}, "at least 1");
+  // Sizes whose tensors would not fit in memory are refused before anything is allocated.
+  refused({"--hidden", "100000000"}, "--hidden 100000000, --embd 10, --block-size 3 and --batch-size 32 need about");
+  refused({"--embd", "100000", "--block-size", "100000"}, "this trainer stops at 4 GiB");
+  refused({"--batch-size", "100000000"}, "this trainer stops at 4 GiB");
   refused({"--names", "/no/such/names.txt"}, "no such file");
   refused({"--no-such-flag"}, "--no-such-flag");
   refused({"sample"}, "--checkpoint");
@@ -368,6 +373,11 @@ TEST_CASE("train: bad flags and files exit with status 2 and say what was expect
   const auto bad_names = scratch.path / "names.txt";
   std::ofstream(bad_names) << "emma\nOlivia\n";
   refused({"--names", bad_names.string()}, "names.txt:2");
+
+  // Output paths are checked before training.
+  refused({"--save", (bad_names / "model").string()}, "names.txt is a file, not a folder");
+  refused({"--loss-csv", "/no/such/folder/loss.csv"}, "no such folder: /no/such/folder");
+  refused({"--loss-plot", scratch.path.string()}, "is a folder; expected a file name");
 
   const auto help = run_cli({"--help"});
   CHECK(help.status == 0);

@@ -68,6 +68,30 @@ const CLI::Validator existing_file(
     },
     "FILE");
 
+// Output files are checked before training, not after 200,000 steps: the folder must exist.
+const CLI::Validator file_in_existing_folder(
+    [](std::string& value) -> std::string {
+      const auto folder = std::filesystem::absolute(value).parent_path();
+      std::error_code error;
+      if (!std::filesystem::is_directory(folder, error)) return "no such folder: " + folder.string();
+      if (std::filesystem::is_directory(value, error)) return value + " is a folder; expected a file name";
+      return "";
+    },
+    "FILE");
+
+// A checkpoint folder: created with its parents, so whatever of it exists must be folders.
+const CLI::Validator folder_to_create(
+    [](std::string& value) -> std::string {
+      std::error_code error;
+      for (auto path = std::filesystem::absolute(value); !path.empty(); path = path.parent_path()) {
+        if (std::filesystem::exists(path, error))
+          return std::filesystem::is_directory(path, error) ? "" : path.string() + " is a file, not a folder";
+        if (path == path.parent_path()) break;
+      }
+      return "";
+    },
+    "FOLDER");
+
 // The lecture's prints every 10,000 steps, and a progress bar redrawn ten times a second.
 class Reporter {
  public:
@@ -120,12 +144,29 @@ long long parameter_count(const Sizes& s) {
          static_cast<long long>(s.n_hidden) * s.vocab_size + s.vocab_size + 2LL * s.n_hidden;
 }
 
+// What a run holds at once, roughly, in bytes: the contexts of every example, the parameters with
+// their gradients, one batch's activations and a chunk of calibration (train.cpp's kChunk rows).
+// Counted in double, so that no product of flags can overflow.
+double working_bytes(const Config& c, double examples) {
+  const Sizes& s = c.sizes;
+  const double fan_in = static_cast<double>(s.block_size) * s.n_embd, hidden = s.n_hidden, vocab = s.vocab_size;
+  const double parameters = vocab * s.n_embd + fan_in * hidden + hidden * vocab + vocab + 3 * hidden;
+  const double per_row = 2 * fan_in + 8 * hidden + 4 * vocab;  // emb, embcat, the BatchNorm stages, the softmax
+  return 8 * examples * (s.block_size + 1) + 4 * 3 * parameters + 4 * c.batch_size * per_row +
+         4096 * (4 * per_row + 8 * hidden);
+}
+
+// Far beyond the lecture's sizes (a few MB), a typo such as --hidden 2000000 would end with the
+// kernel killing the process; refuse it first, naming the flags.
+constexpr double kMaxWorkingBytes = 4.0 * (1 << 30);
+
 struct Data {
   backprop::Vocabulary vocab;
   backprop::Splits splits;
 };
 
-Data load_data(const Options& options, const Console& console) {
+// Reads names.txt and sets config.sizes.vocab_size from it.
+Data load_data(Options& options, const Console& console) {
   std::filesystem::path file;
   std::vector<std::string> words;
   try {
@@ -135,8 +176,20 @@ Data load_data(const Options& options, const Console& console) {
     throw UsageError(e.what());
   }
   auto vocab = backprop::make_vocabulary(words);
+  auto& config = options.config;
+  config.sizes.vocab_size = vocab.size();
+  double examples = 0;  // one per character and one for each name's closing '.'
+  for (const auto& word : words) examples += static_cast<double>(word.size() + 1);
+  if (const double bytes = working_bytes(config, examples); bytes > kMaxWorkingBytes)
+    throw UsageError(
+        fmt::format("--hidden {}, --embd {}, --block-size {} and --batch-size {} need about {:.1f} GiB; this trainer "
+                    "stops at {:.0f} "
+                    "GiB (the lecture's sizes need {:.0f} MiB)",
+                    config.sizes.n_hidden, config.sizes.n_embd, config.sizes.block_size, config.batch_size,
+                    bytes / (1 << 30), kMaxWorkingBytes / (1 << 30),
+                    working_bytes(Config{.sizes = {.vocab_size = vocab.size()}}, examples) / (1 << 20)));
   const auto count = words.size();
-  auto splits = backprop::make_splits(std::move(words), vocab, options.config.sizes.block_size);
+  auto splits = backprop::make_splits(std::move(words), vocab, config.sizes.block_size);
   if (!options.quiet)
     console.out << fmt::format("{}: {} words, {} characters; examples: train {}, val {}, test {}\n", file.string(),
                                count, vocab.size(), splits.train.Y.size(), splits.val.Y.size(), splits.test.Y.size());
@@ -145,8 +198,7 @@ Data load_data(const Options& options, const Console& console) {
 
 int run_train(Options options, const Console& console) {
   const auto data = load_data(options, console);
-  auto& config = options.config;
-  config.sizes.vocab_size = data.vocab.size();
+  const auto& config = options.config;
   if (!options.quiet)
     console.out << fmt::format("{} parameters; {} steps of {} examples, lr {} then {}, {} backward\n",
                                parameter_count(config.sizes), config.steps, config.batch_size, config.lr,
@@ -175,9 +227,9 @@ int run_train(Options options, const Console& console) {
   // Guessing every character with probability 1/vocab_size scores ln(vocab_size).
   if (const double uniform = std::log(config.sizes.vocab_size); !(val_loss < uniform))
     console.err << fmt::format(
-        "train: warning: the val loss {:.4f} is no better than guessing uniformly ({:.4f}); the learning rate may be "
-        "too high (--lr {})\n",
-        val_loss, uniform, config.lr);
+        "train: warning: the val loss {:.4f} is no better than guessing uniformly ({:.4f}): the network has not "
+        "learned (too few --steps, {} now, or too high an --lr, {} now)\n",
+        val_loss, uniform, config.steps, config.lr);
 
   backprop::TorchGenerator g(options.sample_seed);
   for (int i = 0; i < options.samples; ++i) console.out << sample_name(p, stats, data.vocab.itos, g) << '\n';
@@ -212,8 +264,7 @@ int run_sample(const Options& options, const Console& console) {
 
 int run_gradcheck(Options options, const Console& console) {
   const auto data = load_data(options, console);
-  auto& config = options.config;
-  config.sizes.vocab_size = data.vocab.size();
+  const auto& config = options.config;
   // The lecture's first batch at the initial parameters.
   backprop::TorchGenerator g(config.seed);
   const auto p = init_parameters(config.sizes, g);
@@ -271,9 +322,12 @@ int run(const std::vector<std::string>& args, const Console& console) {
   app.add_flag("-q,--quiet", options.quiet, "print only the losses and the names");
   app.add_option("--samples", options.samples, "names to sample")->check(at_least(0))->capture_default_str();
   app.add_option("--sample-seed", options.sample_seed, "torch.Generator seed for sampling")->capture_default_str();
-  app.add_option("--save", options.save, "write the trained model to this folder (a checkpoint)");
-  app.add_option("--loss-csv", options.loss_csv, "write the loss curve (log10 loss, mean of each window) as CSV");
-  app.add_option("--loss-plot", options.loss_plot, "draw the loss curve as an SVG picture");
+  app.add_option("--save", options.save, "write the trained model to this folder (a checkpoint)")
+      ->check(folder_to_create);
+  app.add_option("--loss-csv", options.loss_csv, "write the loss curve (log10 loss, mean of each window) as CSV")
+      ->check(file_in_existing_folder);
+  app.add_option("--loss-plot", options.loss_plot, "draw the loss curve as an SVG picture")
+      ->check(file_in_existing_folder);
   app.add_option("--loss-window", options.loss_window, "steps averaged into each point of the curve")
       ->check(at_least(1))
       ->capture_default_str();
