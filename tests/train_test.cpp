@@ -360,6 +360,8 @@ TEST_CASE("train: bad flags and files exit with status 2 and say what was expect
   refused({"--lr", "abc"}, "not a positive number");
   refused({"--lr", "nan"}, "not a positive number");
   refused({"--hidden", "0"}, "at least 1");
+  refused({"--seed", "18446744073709551616"}, "is not a seed");
+  refused({"--sample-seed", "1.5"}, "is not a seed");
   // Sizes whose tensors would not fit in memory are refused before anything is allocated.
   refused({"--hidden", "100000000"}, "--hidden 100000000, --embd 10, --block-size 3 and --batch-size 32 need about");
   refused({"--embd", "100000", "--block-size", "100000"}, "this trainer stops at 4 GiB");
@@ -378,6 +380,19 @@ TEST_CASE("train: bad flags and files exit with status 2 and say what was expect
   refused({"--save", (bad_names / "model").string()}, "names.txt is a file, not a folder");
   refused({"--loss-csv", "/no/such/folder/loss.csv"}, "no such folder: /no/such/folder");
   refused({"--loss-plot", scratch.path.string()}, "is a folder; expected a file name");
+
+  // A negative seed is torch's seed + 2^64 (checked on sampling, which needs no exercise done).
+  backprop::TorchGenerator g(1);
+  Model model{
+      init_parameters(small_config(0).sizes, g), {RowVector::Zero(64), RowVector::Ones(64)}, data().vocab.itos, {}};
+  save_checkpoint(scratch.path / "model", model);
+  const auto seeded = [&](const char* seed) {
+    return run_cli(
+               {"sample", "--checkpoint", (scratch.path / "model").string(), "--samples", "3", "--sample-seed", seed})
+        .out;
+  };
+  CHECK(seeded("-1") == seeded("18446744073709551615"));
+  CHECK(seeded("-1") != seeded("1"));
 
   const auto help = run_cli({"--help"});
   CHECK(help.status == 0);

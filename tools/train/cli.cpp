@@ -60,6 +60,22 @@ const CLI::Validator positive_number(
     },
     "X>0");
 
+// What torch.Generator().manual_seed takes: -2^63 .. 2^64 - 1, a negative seed standing for seed + 2^64.
+// Rewritten to the unsigned value, since CLI11's own conversion lets an overflow through.
+const CLI::Validator torch_seed(
+    [](std::string& value) -> std::string {
+      const auto* end = value.data() + value.size();
+      std::uint64_t seed = 0;
+      if (auto [ptr, ec] = std::from_chars(value.data(), end, seed); ec == std::errc{} && ptr == end) return "";
+      std::int64_t negative = 0;
+      if (auto [ptr, ec] = std::from_chars(value.data(), end, negative); ec == std::errc{} && ptr == end) {
+        value = std::to_string(static_cast<std::uint64_t>(negative));
+        return "";
+      }
+      return "'" + value + "' is not a seed: expected a whole number from -2^63 to 2^64 - 1, as torch's manual_seed";
+    },
+    "SEED");
+
 const CLI::Validator existing_file(
     [](std::string& value) -> std::string {
       std::error_code error;
@@ -305,6 +321,7 @@ int run(const std::vector<std::string>& args, const Console& console) {
       ->check(positive_number)
       ->capture_default_str();
   app.add_option("--seed", config.seed, "torch.Generator seed for the parameters and the batches")
+      ->transform(torch_seed)
       ->capture_default_str();
   app.add_option("--batch-size", config.batch_size, "examples per step")
       ->check(at_least(2, " (BatchNorm's variance divides by n - 1)"))
@@ -321,7 +338,9 @@ int run(const std::vector<std::string>& args, const Console& console) {
   app.add_flag("--chain", config.chain, "backward through the 26 steps of exercise 1 instead of the fused one");
   app.add_flag("-q,--quiet", options.quiet, "print only the losses and the names");
   app.add_option("--samples", options.samples, "names to sample")->check(at_least(0))->capture_default_str();
-  app.add_option("--sample-seed", options.sample_seed, "torch.Generator seed for sampling")->capture_default_str();
+  app.add_option("--sample-seed", options.sample_seed, "torch.Generator seed for sampling")
+      ->transform(torch_seed)
+      ->capture_default_str();
   app.add_option("--save", options.save, "write the trained model to this folder (a checkpoint)")
       ->check(folder_to_create);
   app.add_option("--loss-csv", options.loss_csv, "write the loss curve (log10 loss, mean of each window) as CSV")
