@@ -283,6 +283,12 @@ TEST_CASE("train: every way a checkpoint can be broken is refused, naming the fi
   CHECK_THAT(broken(edit_meta([](auto& j) { j["version"] = "1"; })), file_of("meta.json"));
   CHECK_THAT(broken(edit_meta([](auto& j) { j.erase("itos"); })), file_of("meta.json") && Catch::Contains("itos"));
   CHECK_THAT(broken(edit_meta([](auto& j) { j["itos"] = ".abc"; })), Catch::Contains("vocab_size characters"));
+  for (const char* itos : {"abcdefghijklmnopqrstuvwxyz.", ".abcdefghijklm\nopqrstuvwxyz", ".bacdefghijklmnopqrstuvwxyz",
+                           ".aacdefghijklmnopqrstuvwxyz"}) {
+    INFO(itos);
+    CHECK_THAT(broken(edit_meta([itos](auto& j) { j["itos"] = itos; })),
+               Catch::Contains("'.', then distinct letters a-z in order"));
+  }
   CHECK_THAT(broken(edit_meta([](auto& j) { j["n_hidden"] = -3; })), Catch::Contains("sizes must be positive"));
   // Sizes far beyond the files are compared with the files' headers; nothing that large is allocated.
   CHECK_THAT(broken(edit_meta([](auto& j) { j["n_hidden"] = 2000000000; })),

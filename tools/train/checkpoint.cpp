@@ -1,5 +1,6 @@
 #include "checkpoint.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "backprop/npy.h"
@@ -90,10 +91,17 @@ Model load_checkpoint(const std::filesystem::path& dir) {
   } catch (const nlohmann::json::exception& e) {
     throw CheckpointError(meta_file.string() + ": " + e.what());
   }
+  // The vocabulary of a names file: '.', then distinct letters a-z in order (backprop::make_vocabulary).
+  const auto& itos = model.itos;
+  const bool letters = std::is_sorted(itos.begin() + std::min<std::size_t>(1, itos.size()), itos.end()) &&
+                       std::adjacent_find(itos.begin(), itos.end()) == itos.end() &&
+                       std::all_of(itos.begin() + std::min<std::size_t>(1, itos.size()), itos.end(),
+                                   [](char c) { return c >= 'a' && c <= 'z'; });
   if (s.vocab_size < 2 || s.block_size < 1 || s.n_embd < 1 || s.n_hidden < 1 ||
-      model.itos.size() != static_cast<std::size_t>(s.vocab_size) || model.itos[0] != '.')
+      itos.size() != static_cast<std::size_t>(s.vocab_size) || itos[0] != '.' || !letters)
     throw CheckpointError(meta_file.string() +
-                          ": sizes must be positive and \"itos\" must hold vocab_size characters, '.' first");
+                          ": sizes must be positive and \"itos\" must hold vocab_size characters: '.', then "
+                          "distinct letters a-z in order");
   const std::int64_t fan_in = std::int64_t{s.block_size} * s.n_embd;
   auto& p = model.parameters;
   p.C = load(dir, "C", {s.vocab_size, s.n_embd});
