@@ -161,7 +161,7 @@ long long parameter_count(const Sizes& s) {
 }
 
 // What a run holds at once, roughly, in bytes: the contexts of every example, the parameters with
-// their gradients, one batch's activations and a chunk of calibration (train.cpp's kChunk rows).
+// their gradients, one batch's activations and a chunk of calibration (kEvalChunk rows).
 // Counted in double, so that no product of flags can overflow.
 double working_bytes(const Config& c, double examples) {
   const Sizes& s = c.sizes;
@@ -169,7 +169,7 @@ double working_bytes(const Config& c, double examples) {
   const double parameters = vocab * s.n_embd + fan_in * hidden + hidden * vocab + vocab + 3 * hidden;
   const double per_row = 2 * fan_in + 8 * hidden + 4 * vocab;  // emb, embcat, the BatchNorm stages, the softmax
   return 8 * examples * (s.block_size + 1) + 4 * 3 * parameters + 4 * c.batch_size * per_row +
-         4096 * (4 * per_row + 8 * hidden);
+         static_cast<double>(kEvalChunk) * (4 * per_row + 8 * hidden);
 }
 
 // Far beyond the lecture's sizes (a few MB), a typo such as --hidden 2000000 would end with the
@@ -197,13 +197,12 @@ Data load_data(Options& options, const Console& console) {
   double examples = 0;  // one per character and one for each name's closing '.'
   for (const auto& word : words) examples += static_cast<double>(word.size() + 1);
   if (const double bytes = working_bytes(config, examples); bytes > kMaxWorkingBytes)
-    throw UsageError(
-        fmt::format("--hidden {}, --embd {}, --block-size {} and --batch-size {} need about {:.1f} GiB; this trainer "
-                    "stops at {:.0f} "
-                    "GiB (the lecture's sizes need {:.0f} MiB)",
-                    config.sizes.n_hidden, config.sizes.n_embd, config.sizes.block_size, config.batch_size,
-                    bytes / (1 << 30), kMaxWorkingBytes / (1 << 30),
-                    working_bytes(Config{.sizes = {.vocab_size = vocab.size()}}, examples) / (1 << 20)));
+    throw UsageError(fmt::format(
+        "--hidden {}, --embd {}, --block-size {} and --batch-size {} need about {:.1f} GiB; this trainer stops at "
+        "{:.0f} GiB (the lecture's sizes need {:.0f} MiB)",
+        config.sizes.n_hidden, config.sizes.n_embd, config.sizes.block_size, config.batch_size, bytes / (1 << 30),
+        kMaxWorkingBytes / (1 << 30),
+        working_bytes(Config{.sizes = {.vocab_size = vocab.size()}}, examples) / (1 << 20)));
   const auto count = words.size();
   auto splits = backprop::make_splits(std::move(words), vocab, config.sizes.block_size);
   if (!options.quiet)

@@ -17,16 +17,13 @@ Tensor randn(Eigen::Index rows, Eigen::Index cols, backprop::TorchGenerator& g) 
   return t;
 }
 
-// Rows per chunk when a whole split goes through the network: hprebn stays a few MB.
-constexpr Eigen::Index kChunk = 4096;
-
 }  // namespace
 
-Diverged::Diverged(int step, const std::string& what, float lr)
+Diverged::Diverged(int step, float loss, float lr)
     : std::runtime_error(fmt::format(
-          "training diverged at step {}: {}. The updates overshot; lower the learning rate (--lr {} now, the "
-          "lecture's is 0.1)",
-          step, what, lr)),
+          "training diverged at step {}: the batch loss is {}. The updates overshot; lower the learning rate (--lr {} "
+          "now, the lecture's is 0.1)",
+          step, std::isnan(loss) ? "NaN" : fmt::format("{}", loss), lr)),
       step_(step) {}
 
 float learning_rate(const Config& config, int step) { return step < config.steps / 2 ? config.lr : config.lr / 10; }
@@ -82,9 +79,7 @@ Training train(const Config& config, const backprop::Dataset& train_set, const S
       loss = a.loss;
       grads = backward(t.parameters, Xb, Yb, a);
     }
-    if (!std::isfinite(loss))
-      throw Diverged(i, fmt::format("the batch loss is {}", std::isnan(loss) ? "NaN" : fmt::format("{}", loss)),
-                     config.lr);
+    if (!std::isfinite(loss)) throw Diverged(i, loss, config.lr);
     sgd_update(t.parameters, grads, learning_rate(config, i));
     t.losses.push_back(loss);
     if (observe) observe(i, loss);
@@ -96,8 +91,8 @@ BatchNormStats calibrate(const Parameters& p, const IndexMatrix& X) {
   // One pass: sums and sums of squares in double, so that 182,625 rows lose nothing.
   Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(p.W1.cols()), sum2 = sum;
   Matrix emb, embcat, hprebn;
-  for (Eigen::Index start = 0; start < X.rows(); start += kChunk) {
-    const IndexMatrix chunk = X.middleRows(start, std::min(kChunk, X.rows() - start));
+  for (Eigen::Index start = 0; start < X.rows(); start += kEvalChunk) {
+    const IndexMatrix chunk = X.middleRows(start, std::min(kEvalChunk, X.rows() - start));
     forward_embedding(p.C, chunk, emb, embcat);
     forward_linear1(embcat, p.W1, p.b1, hprebn);
     const Eigen::MatrixXd hd = hprebn.cast<double>();
@@ -125,8 +120,8 @@ void forward_eval(const Parameters& p, const BatchNormStats& stats, const IndexM
 float split_loss(const Parameters& p, const BatchNormStats& stats, const backprop::Dataset& split) {
   double total = 0;
   Matrix logits;
-  for (Eigen::Index start = 0; start < split.X.rows(); start += kChunk) {
-    const Eigen::Index rows = std::min(kChunk, split.X.rows() - start);
+  for (Eigen::Index start = 0; start < split.X.rows(); start += kEvalChunk) {
+    const Eigen::Index rows = std::min(kEvalChunk, split.X.rows() - start);
     forward_eval(p, stats, split.X.middleRows(start, rows), logits);
     total += static_cast<double>(forward_cross_entropy(logits, split.Y.segment(start, rows))) * rows;
   }

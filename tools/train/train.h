@@ -48,8 +48,7 @@ struct Training {
 // A batch loss that is not finite: the steps have overshot and nothing after it means anything.
 class Diverged : public std::runtime_error {
  public:
-  // what: what is not finite, e.g. "the batch loss is inf"
-  Diverged(int step, const std::string& what, float lr);
+  Diverged(int step, float loss, float lr);
   int step() const { return step_; }
 
  private:
@@ -61,6 +60,9 @@ class Diverged : public std::runtime_error {
 // and Diverged at the first step whose loss is NaN or infinite, so that a run that blew up stops
 // there instead of reporting nan to the end.
 Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe = {});
+
+// Rows per chunk when a whole split goes through the network: hprebn stays a few MB.
+inline constexpr Eigen::Index kEvalChunk = 4096;
 
 // BatchNorm's mean and Bessel-corrected variance of hprebn over a whole split.
 struct BatchNormStats {
