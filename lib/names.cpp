@@ -113,13 +113,11 @@ std::filesystem::path find_names(const std::filesystem::path& flag) {
     return given;
   }
   const auto data = source_dir() / "data" / "names.txt";
-  const auto shared = source_dir().parent_path() / "shared" / "data" / "names.txt";
-  for (const auto& candidate : {data, shared})
-    if (is_file(candidate)) return candidate;
-  throw DataError("names.txt not found at " + data.string() + " nor " + shared.string() +
-                  ": pass --names FILE to the trainer, set the environment variable BACKPROP_NAMES=FILE, configure "
-                  "with -DBACKPROP_NAMES=FILE, or run `cmake -P data/fetch_names.cmake` to download it to " +
-                  data.string());
+  if (is_file(data)) return data;
+  throw NamesNotFound("names.txt not found at " + data.string() +
+                      ": pass --names FILE to the trainer, set the environment variable BACKPROP_NAMES=FILE, configure "
+                      "with -DBACKPROP_NAMES=FILE, or run `cmake -P data/fetch_names.cmake` to download it to " +
+                      data.string());
 }
 
 int Vocabulary::size() const { return static_cast<int>(itos.size()); }

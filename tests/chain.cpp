@@ -19,8 +19,7 @@ TEST_CASE("chain: dlogprobs to dC with the learner's own gradients", "[chain]") 
     try {
       gradient = registered_step(step.name)(tensors);
     } catch (const backprop::NotDone&) {
-      std::cout << "chain skipped: " << step.name << " is not done yet (exercises/" << step.file << ")\n";
-      return;
+      BACKPROP_SKIP("chain skipped: " << step.name << " is not done yet (exercises/" << step.file << ")");
     }
     const auto comparison = backprop::compare(step.output, gradient, network.matrix(step.output));
     std::cout << comparison.report() << '\n';

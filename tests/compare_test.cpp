@@ -26,7 +26,7 @@ TEST_CASE("compare: equal, close, far, NaN and misshapen gradients", "[compare]"
   const auto wrong = backprop::compare("far", far, want);
   CHECK_FALSE(wrong.passed());
   CHECK(wrong.maxdiff == 4);
-  CHECK_THAT(wrong.report(), Catch::Contains("at [0, 1]: got -2, expected 2"));
+  CHECK_THAT(wrong.report(), Catch::Matchers::ContainsSubstring("at [0, 1]: got -2, expected 2"));
 
   Matrix nan = want;
   nan(1, 1) = std::numeric_limits<float>::quiet_NaN();

@@ -13,7 +13,7 @@ namespace kata {
 namespace {
 
 using backprop::diagnose;
-using Catch::Contains;
+using Catch::Matchers::ContainsSubstring;
 
 const backprop::Dims batch_of_32{32, 3, 10, 64, 27};
 
@@ -56,50 +56,52 @@ TEST_CASE("diagnose: a constant factor of -1, n, 1/n, n - 1, n/(n - 1), 2 or 1/2
   const Matrix want = sample(4, 6);
   const float n = 32;
   const auto times = [&](float k) { return Matrix(want * k); };
-  CHECK_THAT(only_diagnosis(times(-1), want), Contains("the wrong sign"));
-  CHECK_THAT(only_diagnosis(times(n), want), Contains("n times the expected values (n = 32)"));
-  CHECK_THAT(only_diagnosis(times(1 / n), want), Contains("1/n of the expected values"));
-  CHECK_THAT(only_diagnosis(times(n - 1), want), Contains("n - 1 times the expected values"));
-  CHECK_THAT(only_diagnosis(times(1 / (n - 1)), want), Contains("1/(n - 1) of the expected values"));
-  CHECK_THAT(only_diagnosis(times(n / (n - 1)), want), Contains("a division by n - 1 where n belongs"));
-  CHECK_THAT(only_diagnosis(times((n - 1) / n), want), Contains("Bessel's correction"));
-  CHECK_THAT(only_diagnosis(times(2), want), Contains("twice the expected values"));
-  CHECK_THAT(only_diagnosis(times(0.5f), want), Contains("half the expected values"));
-  CHECK_THAT(only_diagnosis(times(-n), want), Contains("the wrong sign, and n times"));
-  CHECK_THAT(only_diagnosis(times(3.7f), want), Contains("3.7 times the expected values everywhere"));
+  CHECK_THAT(only_diagnosis(times(-1), want), ContainsSubstring("the wrong sign"));
+  CHECK_THAT(only_diagnosis(times(n), want), ContainsSubstring("n times the expected values (n = 32)"));
+  CHECK_THAT(only_diagnosis(times(1 / n), want), ContainsSubstring("1/n of the expected values"));
+  CHECK_THAT(only_diagnosis(times(n - 1), want), ContainsSubstring("n - 1 times the expected values"));
+  CHECK_THAT(only_diagnosis(times(1 / (n - 1)), want), ContainsSubstring("1/(n - 1) of the expected values"));
+  CHECK_THAT(only_diagnosis(times(n / (n - 1)), want), ContainsSubstring("a division by n - 1 where n belongs"));
+  CHECK_THAT(only_diagnosis(times((n - 1) / n), want), ContainsSubstring("Bessel's correction"));
+  CHECK_THAT(only_diagnosis(times(2), want), ContainsSubstring("twice the expected values"));
+  CHECK_THAT(only_diagnosis(times(0.5f), want), ContainsSubstring("half the expected values"));
+  CHECK_THAT(only_diagnosis(times(-n), want), ContainsSubstring("the wrong sign, and n times"));
+  CHECK_THAT(only_diagnosis(times(3.7f), want), ContainsSubstring("3.7 times the expected values everywhere"));
 }
 
 TEST_CASE("diagnose: transposed, unsummed, oversummed and reshaped gradients", "[diagnose]") {
   const Matrix want = sample(4, 6);
-  CHECK_THAT(only_diagnosis(want.transpose(), want), Contains("the right values, transposed: (6, 4) where (4, 6)"));
-  CHECK_THAT(only_diagnosis(sample(6, 4) * 3, want), Contains("the shape of the transpose"));
+  CHECK_THAT(only_diagnosis(want.transpose(), want),
+             ContainsSubstring("the right values, transposed: (6, 4) where (4, 6)"));
+  CHECK_THAT(only_diagnosis(sample(6, 4) * 3, want), ContainsSubstring("the shape of the transpose"));
   const Matrix square = sample(5, 5);
-  CHECK_THAT(only_diagnosis(square.transpose(), square), Contains("the right values, transposed"));
+  CHECK_THAT(only_diagnosis(square.transpose(), square), ContainsSubstring("the right values, transposed"));
 
   // A (1, 6) bias broadcast down 4 rows, and a (4, 1) column broadcast across 6 columns.
   const Matrix per_row = sample(4, 6);
   CHECK_THAT(only_diagnosis(per_row, per_row.colwise().sum()),
-             Contains("before a sum over the rows: (4, 6) where (1, 6)"));
-  CHECK_THAT(only_diagnosis(per_row, per_row.rowwise().sum()), Contains("before a sum over the columns"));
-  CHECK_THAT(only_diagnosis(per_row, sample(1, 6)), Contains("one row per example"));
-  CHECK_THAT(only_diagnosis(sample(1, 6), want), Contains("a single row"));
-  CHECK_THAT(only_diagnosis(sample(4, 1), want), Contains("a single column"));
+             ContainsSubstring("before a sum over the rows: (4, 6) where (1, 6)"));
+  CHECK_THAT(only_diagnosis(per_row, per_row.rowwise().sum()), ContainsSubstring("before a sum over the columns"));
+  CHECK_THAT(only_diagnosis(per_row, sample(1, 6)), ContainsSubstring("one row per example"));
+  CHECK_THAT(only_diagnosis(sample(1, 6), want), ContainsSubstring("a single row"));
+  CHECK_THAT(only_diagnosis(sample(4, 1), want), ContainsSubstring("a single column"));
   CHECK_THAT(only_diagnosis(Eigen::Map<const Matrix>(want.data(), 8, 3), want),
-             Contains("the right values in the wrong shape: (8, 3) where (4, 6)"));
+             ContainsSubstring("the right values in the wrong shape: (8, 3) where (4, 6)"));
   CHECK(diagnose(sample(5, 7), want, batch_of_32).empty());
 }
 
 TEST_CASE("diagnose: zeros, NaN, a few wrong values, and rounding beyond the tolerance", "[diagnose]") {
   const Matrix want = sample(4, 6);
-  CHECK_THAT(only_diagnosis(Matrix::Zero(4, 6), want), Contains("every value is 0"));
+  CHECK_THAT(only_diagnosis(Matrix::Zero(4, 6), want), ContainsSubstring("every value is 0"));
   Matrix with_nan = want;
   with_nan(2, 3) = std::numeric_limits<float>::quiet_NaN();
-  CHECK_THAT(only_diagnosis(with_nan, want), Contains("NaN"));
+  CHECK_THAT(only_diagnosis(with_nan, want), ContainsSubstring("NaN"));
   Matrix one_wrong = want;
   one_wrong(3, 1) += 1;
   CHECK_THAT(only_diagnosis(one_wrong, want),
-             Contains("1 of the 24 values are wrong, the others right; the worst at [3, 1]"));
-  CHECK_THAT(only_diagnosis(Matrix(want.array() * (1 + 3e-5f)), want), Contains("not within cmp()'s tolerance"));
+             ContainsSubstring("1 of the 24 values are wrong, the others right; the worst at [3, 1]"));
+  CHECK_THAT(only_diagnosis(Matrix(want.array() * (1 + 3e-5f)), want),
+             ContainsSubstring("not within cmp()'s tolerance"));
 }
 
 TEST_CASE("diagnose: a nearly-zero gradient is neither zeros nor its own negative", "[diagnose]") {
@@ -143,8 +145,10 @@ TEST_CASE("diagnose: the generic diagnoses name the mutants of their kind", "[di
   for (const auto& [step, mistake, diagnosis] : cases) {
     INFO(step << ": " << mistake);
     const auto found = harness_diagnoses(*backprop::find_step(step), registered_mutant(step, mistake));
-    CHECK(
-        std::any_of(found.begin(), found.end(), [&](const auto& d) { return d.find(diagnosis) != std::string::npos; }));
+    // Captured by name: Clang before 16 cannot capture a structured binding.
+    const std::string& expected = diagnosis;
+    CHECK(std::any_of(found.begin(), found.end(),
+                      [&expected](const auto& d) { return d.find(expected) != std::string::npos; }));
   }
 }
 

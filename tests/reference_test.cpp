@@ -22,7 +22,7 @@ TEST_CASE("reference: a wrong shape names the file and both shapes", "[reference
   backprop::Dims dims = Case(backprop::lecture_case_dir()).dims();
   CHECK(backprop::expected_shape("dW1", dims) == backprop::expected_shape("W1", dims));
   CHECK_THROWS_AS(backprop::expected_shape("nonsense", dims), std::invalid_argument);
-  CHECK_THROWS_WITH(Case("/nonexistent"), Catch::Contains("/nonexistent/meta.json: cannot open"));
+  CHECK_THROWS_WITH(Case("/nonexistent"), Catch::Matchers::ContainsSubstring("/nonexistent/meta.json: cannot open"));
 }
 
 TEST_CASE("reference: the forward pass reproduces PyTorch's on the reference case", "[reference]") {

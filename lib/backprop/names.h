@@ -17,6 +17,10 @@ namespace backprop {
 struct DataError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// No names.txt was given and data/names.txt is absent: the file was never fetched.
+struct NamesNotFound : DataError {
+  using DataError::DataError;
+};
 
 // names.txt holds one name per line. Lines end in LF or CRLF (a lone CR is an error); blank lines
 // are skipped; every other character must be lowercase a-z, so that the vocabulary is the
@@ -28,9 +32,9 @@ std::vector<std::string> read_names(const std::filesystem::path& file);
 std::vector<std::string> parse_names(std::string_view text, const std::string& source);
 
 // Where names.txt is: flag (the trainer's --names) if not empty, else $BACKPROP_NAMES, else the CMake
-// setting -DBACKPROP_NAMES, else data/names.txt, else ../shared/data/names.txt beside the source
-// tree. A path given by one of the first three must be a file. Throws DataError saying where the
-// path came from, or every way to provide the file when none is found.
+// setting -DBACKPROP_NAMES, else data/names.txt in the source tree. A path given by one of the first three
+// must be a file: else DataError, saying where the path came from. With none given and no data/names.txt,
+// NamesNotFound, saying every way to provide the file.
 std::filesystem::path find_names(const std::filesystem::path& flag);
 
 // The vocabulary comes from the data, as in the lecture: '.' is 0, then the sorted distinct characters.

@@ -8,6 +8,7 @@
 //   kata watch           recheck on every save under exercises/
 //   kata reset <step>    put a step's stub back as shipped
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>

@@ -1,8 +1,13 @@
 #include "watch.h"
 
 #include <poll.h>
-#include <sys/inotify.h>
 #include <unistd.h>
+
+// inotify is Linux's; elsewhere (macOS) the watcher always polls.
+#if __has_include(<sys/inotify.h>)
+#include <sys/inotify.h>
+#define KATA_HAVE_INOTIFY 1
+#endif
 
 #include <csignal>
 
@@ -34,6 +39,7 @@ void catch_interrupt() {
 bool interrupted() { return interrupt_received != 0; }
 
 Watcher::Watcher(std::filesystem::path dir, bool poll) : dir_(std::move(dir)) {
+#ifdef KATA_HAVE_INOTIFY
   if (!poll) {
     inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     // Editors save by writing in place or by renaming a new file over the old one.
@@ -43,6 +49,9 @@ Watcher::Watcher(std::filesystem::path dir, bool poll) : dir_(std::move(dir)) {
       inotify_fd_ = -1;
     }
   }
+#else
+  (void)poll;
+#endif
   if (polling()) changed_by_polling();
 }
 
@@ -69,6 +78,7 @@ std::set<std::string> Watcher::changed_by_polling() {
 
 std::set<std::string> Watcher::read_inotify(int timeout_ms) {
   std::set<std::string> changed;
+#ifdef KATA_HAVE_INOTIFY
   pollfd ready{inotify_fd_, POLLIN, 0};
   if (::poll(&ready, 1, timeout_ms) <= 0) return changed;
   alignas(inotify_event) char buffer[8192];
@@ -81,6 +91,9 @@ std::set<std::string> Watcher::read_inotify(int timeout_ms) {
       at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
     }
   }
+#else
+  (void)timeout_ms;
+#endif
   return changed;
 }
 

@@ -1,5 +1,5 @@
 // Waiting for the learner to save a file: inotify on Linux, or polling modification times once a
-// second where inotify is unavailable (some container and network file systems) or not wanted.
+// second where inotify is unavailable (macOS, some container and network file systems) or not wanted.
 #pragma once
 
 #include <cstdint>

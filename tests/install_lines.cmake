@@ -1,0 +1,31 @@
+# README.md quotes tools/install-deps.sh: each system's install line must stand in README.md
+# exactly as the script prints it, so that the two cannot drift apart.
+#   cmake -D SOURCE_DIR=<checkout> -P tests/install_lines.cmake
+cmake_minimum_required(VERSION 3.25)
+file(READ "${SOURCE_DIR}/README.md" readme)
+set(wrong "")
+foreach(system debian fedora macos)
+  execute_process(COMMAND sh "${SOURCE_DIR}/tools/install-deps.sh" --print ${system}
+    RESULT_VARIABLE result OUTPUT_VARIABLE line OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT result EQUAL 0 OR line STREQUAL "")
+    list(APPEND wrong "install-deps.sh --print ${system} failed (exit ${result})")
+    continue()
+  endif()
+  if(NOT system STREQUAL "macos")
+    set(line "sudo ${line}")
+  endif()
+  string(FIND "${readme}" "`${line}`" at)
+  if(at EQUAL -1)
+    list(APPEND wrong "README.md does not quote ${system}'s line: `${line}`")
+  endif()
+endforeach()
+execute_process(COMMAND sh "${SOURCE_DIR}/tools/install-deps.sh" --print plan9
+  RESULT_VARIABLE result ERROR_VARIABLE error)
+if(result EQUAL 0 OR NOT error MATCHES "unknown system 'plan9'")
+  list(APPEND wrong "install-deps.sh --print plan9 should fail naming the system (exit ${result}: ${error})")
+endif()
+if(wrong)
+  list(JOIN wrong "\n  " wrong)
+  message(FATAL_ERROR "${wrong}")
+endif()
+message(STATUS "README.md quotes every line of tools/install-deps.sh")
