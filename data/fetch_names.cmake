@@ -1,5 +1,6 @@
 # Downloads names.txt (Karpathy's makemore, MIT) to data/names.txt and checks its SHA-256.
-# The file is not committed (.gitignore); the split parity test and the trainer read it.
+# The file is not committed (.gitignore); the split parity test and the trainer read it. Its
+# licence, data/LICENSE.makemore, is committed and copied beside a names.txt written elsewhere.
 #   cmake -P data/fetch_names.cmake                 # from the repository root
 #   cmake -DDEST=/path/names.txt -P data/fetch_names.cmake
 cmake_minimum_required(VERSION 3.25)
@@ -9,6 +10,7 @@ set(sha256 "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d")
 if(NOT DEFINED DEST)
   set(DEST "${CMAKE_CURRENT_LIST_DIR}/names.txt")
 endif()
+get_filename_component(DEST "${DEST}" ABSOLUTE)  # a relative DEST is taken from the current folder
 
 if(EXISTS "${DEST}")
   file(SHA256 "${DEST}" have)
@@ -40,4 +42,8 @@ if(NOT have STREQUAL sha256)
   message(FATAL_ERROR "Downloaded ${url}, but its SHA-256 is ${have}, not ${sha256}: refusing to use it.")
 endif()
 file(RENAME "${partial}" "${DEST}")
-message(STATUS "Wrote ${DEST}")
+get_filename_component(dest_dir "${DEST}" DIRECTORY)
+if(NOT dest_dir STREQUAL CMAKE_CURRENT_LIST_DIR)
+  file(COPY "${CMAKE_CURRENT_LIST_DIR}/LICENSE.makemore" DESTINATION "${dest_dir}")
+endif()
+message(STATUS "Wrote ${DEST} (MIT licence, (c) 2022 Andrej Karpathy: ${dest_dir}/LICENSE.makemore)")

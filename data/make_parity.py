@@ -20,7 +20,7 @@ for bit without PyTorch (tests/parity_test.cpp).
 torch.randn for 16 or more numbers runs a kernel chosen by CPU capability; meta.json records it.
 
 Needs PyTorch (Debian: apt-get install python3-torch; run with /usr/bin/python3). Example:
-  /usr/bin/python3 data/make_parity.py --names ../shared/data/names.txt
+  /usr/bin/python3 data/make_parity.py
 """
 
 import argparse
@@ -49,7 +49,7 @@ def parse_args():
     p.add_argument("--out", type=pathlib.Path, default=ROOT / "data" / "parity", help="default: data/parity")
     args = p.parse_args()
     if not args.names.is_file():
-        p.error(f"{args.names}: no such file; pass --names with the path of names.txt (in this workspace ../shared/data/names.txt)")
+        p.error(f"{args.names}: no such file; pass --names with the path of names.txt , or run `cmake -P data/fetch_names.cmake` to download it to data/names.txt")
     return args
 
 

@@ -7,7 +7,7 @@ self-contained case per step of steps.json: that step's local operation on rando
 random upstream gradient, and autograd's answer. data/README.md describes the format.
 
 Needs PyTorch (Debian: apt-get install python3-torch; run with /usr/bin/python3). Example:
-  /usr/bin/python3 data/make_reference.py --names ../shared/data/names.txt --out data/reference/lecture
+  /usr/bin/python3 data/make_reference.py --out data/reference/lecture
 """
 
 import argparse
@@ -49,7 +49,7 @@ def parse_args():
     except (ValueError, AssertionError):
         p.error("--probe-dims takes five whole numbers >= 2: n,block_size,n_embd,n_hidden,vocab_size")
     if not args.names.is_file():
-        p.error(f"{args.names}: no such file; pass --names with the path of names.txt (in this workspace ../shared/data/names.txt)")
+        p.error(f"{args.names}: no such file; pass --names with the path of names.txt , or run `cmake -P data/fetch_names.cmake` to download it to data/names.txt")
     return args
 
 
