@@ -2,7 +2,7 @@
 //
 // Forward:  loss = -logprobs[range(n), Yb].mean()
 // Shapes:   logprobs (n, 27), Yb (n,) -> dlogprobs (n, 27)
-// Check:    ctest --preset exercises -R 01_dlogprobs
+// Check:    build/exercises/kata run dlogprobs   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

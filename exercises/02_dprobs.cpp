@@ -2,7 +2,7 @@
 //
 // Forward:  logprobs = probs.log()
 // Shapes:   probs (n, 27), dlogprobs (n, 27) -> dprobs (n, 27)
-// Check:    ctest --preset exercises -R 02_dprobs
+// Check:    build/exercises/kata run dprobs   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

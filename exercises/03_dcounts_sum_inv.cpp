@@ -2,7 +2,7 @@
 //
 // Forward:  probs = counts * counts_sum_inv
 // Shapes:   counts (n, 27), dprobs (n, 27) -> dcounts_sum_inv (n, 1)
-// Check:    ctest --preset exercises -R 03_dcounts_sum_inv
+// Check:    build/exercises/kata run dcounts_sum_inv   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  counts_sum_inv = counts_sum**-1
 // Shapes:   counts_sum (n, 1), dcounts_sum_inv (n, 1) -> dcounts_sum (n, 1)
-// Check:    ctest --preset exercises -R 04_dcounts_sum
+// Check:    build/exercises/kata run dcounts_sum   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  counts = norm_logits.exp()
 // Shapes:   counts (n, 27), dcounts (n, 27) -> dnorm_logits (n, 27)
-// Check:    ctest --preset exercises -R 06_dnorm_logits
+// Check:    build/exercises/kata run dnorm_logits   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

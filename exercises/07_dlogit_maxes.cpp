@@ -2,7 +2,7 @@
 //
 // Forward:  norm_logits = logits - logit_maxes
 // Shapes:   dnorm_logits (n, 27) -> dlogit_maxes (n, 1)
-// Check:    ctest --preset exercises -R 07_dlogit_maxes
+// Check:    build/exercises/kata run dlogit_maxes   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

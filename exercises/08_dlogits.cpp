@@ -1,9 +1,8 @@
 // Step 8 of 28: dlogits. The note: docs/steps/08_dlogits.md
 //
-// Forward:  norm_logits = logits - logit_maxes
-//           logit_maxes = logits.max(1, keepdim=True).values
+// Forward:  norm_logits = logits - logit_maxes; logit_maxes = logits.max(1, keepdim=True).values
 // Shapes:   logits (n, 27), dnorm_logits (n, 27), dlogit_maxes (n, 1) -> dlogits (n, 27)
-// Check:    ctest --preset exercises -R 08_dlogits
+// Check:    build/exercises/kata run dlogits   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  logits = h @ W2 + b2
 // Shapes:   W2 (64, 27), dlogits (n, 27) -> dh (n, 64)
-// Check:    ctest --preset exercises -R 09_dh
+// Check:    build/exercises/kata run dh   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  logits = h @ W2 + b2
 // Shapes:   h (n, 64), dlogits (n, 27) -> dW2 (64, 27)
-// Check:    ctest --preset exercises -R 10_dW2
+// Check:    build/exercises/kata run dW2   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

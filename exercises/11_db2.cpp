@@ -1,8 +1,8 @@
 // Step 11 of 28: db2. The note: docs/steps/11_db2.md
 //
 // Forward:  logits = h @ W2 + b2
-// Shapes:   dlogits (n, 27) -> db2 (27,)
-// Check:    ctest --preset exercises -R 11_db2
+// Shapes:   dlogits (n, 27) -> db2 (1, 27)
+// Check:    build/exercises/kata run db2   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  h = torch.tanh(hpreact)
 // Shapes:   h (n, 64), dh (n, 64) -> dhpreact (n, 64)
-// Check:    ctest --preset exercises -R 12_dhpreact
+// Check:    build/exercises/kata run dhpreact   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

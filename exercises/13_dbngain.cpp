@@ -2,7 +2,7 @@
 //
 // Forward:  hpreact = bngain * bnraw + bnbias
 // Shapes:   bnraw (n, 64), dhpreact (n, 64) -> dbngain (1, 64)
-// Check:    ctest --preset exercises -R 13_dbngain
+// Check:    build/exercises/kata run dbngain   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

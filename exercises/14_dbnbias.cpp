@@ -2,7 +2,7 @@
 //
 // Forward:  hpreact = bngain * bnraw + bnbias
 // Shapes:   dhpreact (n, 64) -> dbnbias (1, 64)
-// Check:    ctest --preset exercises -R 14_dbnbias
+// Check:    build/exercises/kata run dbnbias   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  hpreact = bngain * bnraw + bnbias
 // Shapes:   bngain (1, 64), dhpreact (n, 64) -> dbnraw (n, 64)
-// Check:    ctest --preset exercises -R 15_dbnraw
+// Check:    build/exercises/kata run dbnraw   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

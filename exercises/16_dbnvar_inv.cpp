@@ -2,7 +2,7 @@
 //
 // Forward:  bnraw = bndiff * bnvar_inv
 // Shapes:   bndiff (n, 64), dbnraw (n, 64) -> dbnvar_inv (1, 64)
-// Check:    ctest --preset exercises -R 16_dbnvar_inv
+// Check:    build/exercises/kata run dbnvar_inv   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  bnvar_inv = (bnvar + 1e-5)**-0.5
 // Shapes:   bnvar (1, 64), dbnvar_inv (1, 64) -> dbnvar (1, 64)
-// Check:    ctest --preset exercises -R 17_dbnvar
+// Check:    build/exercises/kata run dbnvar   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  bnvar = 1/(n-1)*(bndiff2).sum(0, keepdim=True)
 // Shapes:   bndiff2 (n, 64), dbnvar (1, 64) -> dbndiff2 (n, 64)
-// Check:    ctest --preset exercises -R 18_dbndiff2
+// Check:    build/exercises/kata run dbndiff2   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -1,9 +1,8 @@
 // Step 19 of 28: dbndiff. The note: docs/steps/19_dbndiff.md
 //
-// Forward:  bnraw = bndiff * bnvar_inv
-//           bndiff2 = bndiff**2
+// Forward:  bnraw = bndiff * bnvar_inv; bndiff2 = bndiff**2
 // Shapes:   bndiff (n, 64), bnvar_inv (1, 64), dbnraw (n, 64), dbndiff2 (n, 64) -> dbndiff (n, 64)
-// Check:    ctest --preset exercises -R 19_dbndiff
+// Check:    build/exercises/kata run dbndiff   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  bndiff = hprebn - bnmeani
 // Shapes:   dbndiff (n, 64) -> dbnmeani (1, 64)
-// Check:    ctest --preset exercises -R 20_dbnmeani
+// Check:    build/exercises/kata run dbnmeani   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

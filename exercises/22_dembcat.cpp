@@ -2,7 +2,7 @@
 //
 // Forward:  hprebn = embcat @ W1 + b1
 // Shapes:   W1 (30, 64), dhprebn (n, 64) -> dembcat (n, 30)
-// Check:    ctest --preset exercises -R 22_dembcat
+// Check:    build/exercises/kata run dembcat   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,7 @@
 //
 // Forward:  hprebn = embcat @ W1 + b1
 // Shapes:   embcat (n, 30), dhprebn (n, 64) -> dW1 (30, 64)
-// Check:    ctest --preset exercises -R 23_dW1
+// Check:    build/exercises/kata run dW1   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

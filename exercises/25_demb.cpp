@@ -1,8 +1,8 @@
 // Step 25 of 28: demb. The note: docs/steps/25_demb.md
 //
 // Forward:  embcat = emb.view(emb.shape[0], -1)
-// Shapes:   emb (n * 3, 10), dembcat (n, 30) -> demb (n * 3, 10)
-// Check:    ctest --preset exercises -R 25_demb
+// Shapes:   emb (3n, 10), dembcat (n, 30) -> demb (3n, 10)
+// Check:    build/exercises/kata run demb   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

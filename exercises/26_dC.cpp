@@ -1,8 +1,8 @@
 // Step 26 of 28: dC. The note: docs/steps/26_dC.md
 //
 // Forward:  emb = C[Xb]
-// Shapes:   C (27, 10), Xb (n, 3), demb (n * 3, 10) -> dC (27, 10)
-// Check:    ctest --preset exercises -R 26_dC
+// Shapes:   C (27, 10), Xb (n, 3), demb (3n, 10) -> dC (27, 10)
+// Check:    build/exercises/kata run dC   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -2,7 +2,8 @@
 //
 // Forward:  loss = F.cross_entropy(logits, Yb)
 // Shapes:   logits (n, 27), Yb (n,) -> dlogits (n, 27)
-// Check:    ctest --preset exercises -R 27_cross_entropy_backward
+// Check:    build/exercises/kata run cross_entropy_backward   (from the repository root: rebuilds, then checks this
+// step)
 #include "backprop/steps.h"
 
 namespace backprop {

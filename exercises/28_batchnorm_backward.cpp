@@ -1,8 +1,8 @@
 // Step 28 of 28: batchnorm_backward. The note: docs/steps/28_batchnorm_backward.md
 //
-// Forward:  hpreact = bngain * (hprebn - bnmeani) * bnvar_inv + bnbias
+// Forward:  hpreact = bngain * (hprebn - hprebn.mean(0)) / torch.sqrt(hprebn.var(0, unbiased=True) + 1e-5) + bnbias
 // Shapes:   bngain (1, 64), bnvar_inv (1, 64), bnraw (n, 64), dhpreact (n, 64) -> dhprebn (n, 64)
-// Check:    ctest --preset exercises -R 28_batchnorm_backward
+// Check:    build/exercises/kata run batchnorm_backward   (from the repository root: rebuilds, then checks this step)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -1,7 +1,6 @@
 // Step 5 of 28: dcounts. The note: docs/steps/05_dcounts.md
 //
-// Forward:  probs = counts * counts_sum_inv
-//           counts_sum = counts.sum(1, keepdims=True)
+// Forward:  probs = counts * counts_sum_inv; counts_sum = counts.sum(1, keepdims=True)
 // Shapes:   counts_sum_inv (n, 1), dprobs (n, 27), dcounts_sum (n, 1) -> dcounts (n, 27)
 #include "backprop/steps.h"
 

@@ -1,7 +1,6 @@
 // Step 8 of 28: dlogits. The note: docs/steps/08_dlogits.md
 //
-// Forward:  norm_logits = logits - logit_maxes
-//           logit_maxes = logits.max(1, keepdim=True).values
+// Forward:  norm_logits = logits - logit_maxes; logit_maxes = logits.max(1, keepdim=True).values
 // Shapes:   logits (n, 27), dnorm_logits (n, 27), dlogit_maxes (n, 1) -> dlogits (n, 27)
 #include "backprop/steps.h"
 

@@ -1,7 +1,7 @@
 // Step 11 of 28: db2. The note: docs/steps/11_db2.md
 //
 // Forward:  logits = h @ W2 + b2
-// Shapes:   dlogits (n, 27) -> db2 (27,)
+// Shapes:   dlogits (n, 27) -> db2 (1, 27)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -1,7 +1,7 @@
 // Step 24 of 28: db1. The note: docs/steps/24_db1.md
 //
 // Forward:  hprebn = embcat @ W1 + b1
-// Shapes:   dhprebn (n, 64) -> db1 (64,)
+// Shapes:   dhprebn (n, 64) -> db1 (1, 64)
 #include "backprop/steps.h"
 
 namespace backprop {

@@ -1,7 +1,7 @@
 // Step 25 of 28: demb. The note: docs/steps/25_demb.md
 //
 // Forward:  embcat = emb.view(emb.shape[0], -1)
-// Shapes:   emb (n * 3, 10), dembcat (n, 30) -> demb (n * 3, 10)
+// Shapes:   emb (3n, 10), dembcat (n, 30) -> demb (3n, 10)
 #include "backprop/steps.h"
 
 namespace backprop {

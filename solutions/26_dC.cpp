@@ -1,7 +1,7 @@
 // Step 26 of 28: dC. The note: docs/steps/26_dC.md
 //
 // Forward:  emb = C[Xb]
-// Shapes:   C (27, 10), Xb (n, 3), demb (n * 3, 10) -> dC (27, 10)
+// Shapes:   C (27, 10), Xb (n, 3), demb (3n, 10) -> dC (27, 10)
 #include "backprop/steps.h"
 
 namespace backprop {

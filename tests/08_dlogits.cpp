@@ -11,6 +11,18 @@ KATA_STEP("dlogits", [](const Tensors& t) -> Matrix {
 KATA_MUTANT("dlogits", "forgot the path through logit_maxes",
             [](const Tensors& t) -> Matrix { return t.matrix("dnorm_logits"); })
 
+KATA_MUTANT("dlogits", "only the path through logit_maxes", [](const Tensors& t) -> Matrix {
+  const Matrix logits = t.matrix("logits");
+  const ColVector dlogit_maxes = t.col("dlogit_maxes");
+  Matrix d = Matrix::Zero(logits.rows(), logits.cols());
+  for (Eigen::Index i = 0; i < d.rows(); ++i) {
+    Eigen::Index argmax = 0;
+    logits.row(i).maxCoeff(&argmax);
+    d(i, argmax) = dlogit_maxes(i);
+  }
+  return d;
+})
+
 KATA_MUTANT("dlogits", "sent dlogit_maxes to the minimum instead of the maximum", [](const Tensors& t) -> Matrix {
   const Matrix logits = t.matrix("logits");
   const ColVector dlogit_maxes = t.col("dlogit_maxes");

@@ -10,6 +10,11 @@ KATA_STEP("dhprebn",
 KATA_MUTANT("dhprebn", "forgot the path through bnmeani",
             [](const Tensors& t) -> Matrix { return t.matrix("dbndiff"); })
 
+KATA_MUTANT("dhprebn", "only the path through bnmeani", [](const Tensors& t) -> Matrix {
+  const Eigen::Index n = t.matrix("dbndiff").rows();
+  return (t.row("dbnmeani") / static_cast<float>(n)).replicate(n, 1);
+})
+
 KATA_MUTANT("dhprebn", "forgot the 1/n of the mean",
             [](const Tensors& t) -> Matrix { return t.matrix("dbndiff").rowwise() + t.row("dbnmeani"); })
 

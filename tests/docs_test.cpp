@@ -1,13 +1,16 @@
 // The notes are part of the kata: every step in steps.json has its note, each note names the file
 // the learner edits, lists the mistakes its test rejects and links the chain-rule section it uses,
 // and every relative link or image in docs/ and README.md leads to a file (and, for a link into a
-// Markdown file, a heading) that exists.
+// Markdown file, a heading) that exists. Each step's forward line (steps.json is its one source) and
+// shapes read the same in steps.h, the stub and solution headers, the note and docs/README.md, and
+// no note gives an answer (a list of mistakes, a mistake's name, a gradient formula) outside a fold.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -243,6 +246,74 @@ std::string join(const std::vector<std::string>& lines) {
   return out;
 }
 
+// The "name (shape)" pairs of a shapes line such as "dlogits (n, 27) -> db2 (1, 27)", and of a
+// note's shapes table (rows "| `name` | (shape) | ..."): the form every place writes shapes in.
+std::map<std::string, std::string> shapes_of_line(const std::string& line) {
+  std::map<std::string, std::string> shapes;
+  static const std::regex pair(R"(([A-Za-z_]\w*) (\([^)]*\)))");
+  for (std::sregex_iterator it(line.begin(), line.end(), pair), end; it != end; ++it) shapes[(*it)[1]] = (*it)[2];
+  return shapes;
+}
+
+std::map<std::string, std::string> shapes_of_table(const std::string& note) {
+  std::map<std::string, std::string> shapes;
+  static const std::regex row(R"(^\| `(\w+)` \| (\([^)]*\)) \|)");
+  for (const auto& line : lines_of(note)) {
+    std::smatch match;
+    if (std::regex_search(line, match, row)) shapes[match[1]] = match[2];
+  }
+  return shapes;
+}
+
+std::string describe(const std::map<std::string, std::string>& shapes) {
+  std::string out;
+  for (const auto& [name, shape] : shapes) out += (out.empty() ? "" : ", ") + name + " " + shape;
+  return out;
+}
+
+// The text after "// <label>" in a source file's header comment, or "" when it has none.
+std::string header_field(const std::string& source, const std::string& label) {
+  for (const auto& line : lines_of(source)) {
+    if (line.rfind("//", 0) != 0) break;
+    if (line.rfind("// " + label, 0) == 0) {
+      const auto value = line.find_first_not_of(' ', 3 + label.size());
+      return value == std::string::npos ? "" : line.substr(value);
+    }
+  }
+  return "";
+}
+
+// What in a note gives an answer away outside a <details> fold: a list under a heading about
+// mistakes (each mistake the tests know is the answer with one thing changed), a mistake's name, or a
+// formula for a gradient (a \partial with an = after it on the line). One line per problem.
+std::vector<std::string> spoiler_problems(const std::string& note, const std::vector<std::string>& mutants) {
+  std::vector<std::string> problems;
+  int depth = 0;
+  int number = 0;
+  bool mistakes_section = false;
+  for (const auto& line : prose_lines(note)) {
+    ++number;
+    if (line.find("<details>") != std::string::npos) ++depth;
+    if (line.find("</details>") != std::string::npos) depth = std::max(0, depth - 1);
+    if (line.rfind('#', 0) == 0) {
+      std::string lower = line;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      mistakes_section = lower.find("mistake") != std::string::npos;
+    }
+    if (depth > 0) continue;
+    const std::string where = "line " + std::to_string(number) + ": ";
+    if (mistakes_section && (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 || line.rfind("1. ", 0) == 0))
+      problems.push_back(where + "a list of mistakes outside a fold");
+    for (const auto& mutant : mutants)
+      if (line.find("`" + mutant + "`") != std::string::npos)
+        problems.push_back(where + "the mistake `" + mutant + "` outside a fold");
+    const auto partial = line.find("\\partial");
+    if (partial != std::string::npos && line.find('=', partial) != std::string::npos)
+      problems.push_back(where + "a gradient formula outside a fold");
+  }
+  return problems;
+}
+
 }  // namespace
 
 TEST_CASE("every step has its note", "[docs]") {
@@ -318,4 +389,104 @@ TEST_CASE("the link checker rejects broken links", "[docs]") {
                       [&](const std::string& p) { return p.find(bad) != std::string::npos; }));
   }
   fs::remove_all(root);
+}
+
+// steps.json is the one source of each forward line: steps.h, the stub's and the solution's header,
+// the note and the forward table of docs/README.md repeat it, and must repeat it exactly. The shapes
+// are written in steps.h, both headers and the note's table: they must agree too.
+TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  std::vector<std::string> problems;
+  const auto header = lines_of(read_text(root / "lib" / "backprop" / "steps.h"));
+  const std::string map = read_text(root / "docs" / "README.md");
+  for (const auto& step : backprop::steps()) {
+    const std::string stub = read_text(root / "exercises" / step.file);
+    const std::string solution = read_text(root / "solutions" / step.file);
+    const auto table = shapes_of_table(read_text(root / step.note));
+    for (const auto& [where, source] : {std::pair{"exercises/", stub}, std::pair{"solutions/", solution}}) {
+      const std::string file = where + step.file;
+      if (header_field(source, "Forward:") != step.forward)
+        problems.push_back(file + ": the header's Forward line is not '" + step.forward + "' (steps.json)");
+      const auto shapes = shapes_of_line(header_field(source, "Shapes:"));
+      if (shapes != table)
+        problems.push_back(file + ": the header's shapes (" + describe(shapes) + ") differ from the table of " +
+                           step.note + " (" + describe(table) + ")");
+    }
+    const std::string check = "build/exercises/kata run " + step.name + " ";
+    if (header_field(stub, "Check:").rfind(check, 0) != 0)
+      problems.push_back("exercises/" + step.file + ": the header's Check line does not start with '" + check + "'");
+    const auto declaration = std::find_if(header.begin() + 2, header.end(), [&](const std::string& line) {
+      return line.rfind("//", 0) != 0 && line.find(" " + step.name + "(") != std::string::npos;
+    });
+    if (declaration == header.end()) {
+      problems.push_back("lib/backprop/steps.h declares no " + step.name);
+    } else {
+      if (*(declaration - 2) != "// " + step.forward)
+        problems.push_back("lib/backprop/steps.h: the comment above " + step.name + " is not '// " + step.forward +
+                           "'");
+      if (shapes_of_line(*(declaration - 1)) != table)
+        problems.push_back("lib/backprop/steps.h: the shapes above " + step.name + " differ from the table of " +
+                           step.note + " (" + describe(table) + ")");
+    }
+    const std::string stem = fs::path(step.file).stem().string();
+    const std::string row = "| " + std::to_string(step.number) + " | [`" + step.name + "`](steps/" + stem +
+                            ".md) | [`exercises/" + step.file + "`](../exercises/" + step.file + ") | " +
+                            std::to_string(step.exercise) + " |";
+    if (map.find(row) == std::string::npos)
+      problems.push_back("docs/README.md: the steps table has no row starting '" + row + "'");
+    if (step.exercise != 1) continue;  // the fused steps rewrite lines the table already lists
+    std::istringstream forward(step.forward);
+    for (std::string part; std::getline(forward, part, ';');) {
+      part.erase(0, part.find_first_not_of(' '));
+      const auto equals = part.find(" = ");
+      if (equals == std::string::npos) {
+        problems.push_back("steps.json: the forward line '" + part + "' of " + step.name + " assigns nothing");
+        continue;
+      }
+      const std::string cells = "| `" + part.substr(0, equals) + "` | `" + part.substr(equals + 3) + "` |";
+      if (map.find(cells) == std::string::npos)
+        problems.push_back("docs/README.md: the forward table has no row '" + cells + "' for '" + part + "'");
+    }
+  }
+  INFO("problems:" << join(problems));
+  CHECK(problems.empty());
+}
+
+// Outside its folds a note may ask and explain, not answer: see spoiler_problems.
+TEST_CASE("no note gives an answer outside a fold", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  std::vector<std::string> problems;
+  for (const auto& step : backprop::steps()) {
+    const auto found =
+        spoiler_problems(read_text(root / step.note), mutant_names(read_text(root / "tests" / step.file)));
+    for (const auto& problem : found) problems.push_back(step.note + " " + problem);
+  }
+  INFO("problems:" << join(problems));
+  CHECK(problems.empty());
+}
+
+// The checkers themselves, on planted violations.
+TEST_CASE("the spoiler and shape checkers reject planted violations", "[docs]") {
+  const std::string note =
+      "**Tier 1, the idea.** $\\partial L / \\partial x$ is what you want.\n"
+      "$$\\frac{\\partial L}{\\partial x} = 2x$$\n"
+      "<details>\n<summary>Tier 3</summary>\n\n$$\\frac{\\partial L}{\\partial x} = 2x$$\n\n</details>\n"
+      "## Mistakes the tests catch\n"
+      "- a sign\n"
+      "Avoid `flipped sign`.\n"
+      "<details>\n<summary>The known mistakes</summary>\n\n- `flipped sign`\n\n</details>\n"
+      "## Chain rule used\n- a list\n";
+  const auto problems = spoiler_problems(note, {"flipped sign"});
+  INFO("problems:" << join(problems));
+  CHECK(problems.size() == 3);
+  for (const std::string bad : {"line 2: a gradient formula", "line 10: a list of mistakes", "line 11: the mistake"}) {
+    INFO("expected a problem naming " << bad);
+    CHECK(std::any_of(problems.begin(), problems.end(),
+                      [&](const std::string& p) { return p.find(bad) != std::string::npos; }));
+  }
+  const std::string table =
+      "| tensor | shape |\n| --- | --- |\n| `dlogits` | (n, 27) | `Matrix` |\n| `db2` | (1, 27) |\n";
+  CHECK(shapes_of_table(table) == shapes_of_line("dlogits (n, 27) -> db2 (1, 27)"));
+  CHECK(shapes_of_table(table) != shapes_of_line("dlogits (n, 27) -> db2 (27,)"));
+  CHECK(header_field("// Step 1\n// Forward:  a = b\n#include <x>\n// Forward:  c\n", "Forward:") == "a = b");
 }

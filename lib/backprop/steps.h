@@ -12,7 +12,7 @@
 
 namespace backprop {
 
-// Thrown by an exercise that is not written yet; the tests turn it into "edit this file".
+// Thrown by a step that is not written yet; the tests turn it into "edit this file".
 class NotDone : public std::logic_error {
  public:
   explicit NotDone(const std::string& step) : std::logic_error(step + " is not done yet"), step_(step) {}
@@ -65,7 +65,7 @@ Matrix dh(const Matrix& W2, const Matrix& dlogits);
 Matrix dW2(const Matrix& h, const Matrix& dlogits);
 
 // logits = h @ W2 + b2
-// dlogits (n, 27) -> db2 (27,)
+// dlogits (n, 27) -> db2 (1, 27)
 RowVector db2(const Matrix& dlogits);
 
 // h = torch.tanh(hpreact)
@@ -117,15 +117,15 @@ Matrix dembcat(const Matrix& W1, const Matrix& dhprebn);
 Matrix dW1(const Matrix& embcat, const Matrix& dhprebn);
 
 // hprebn = embcat @ W1 + b1
-// dhprebn (n, 64) -> db1 (64,)
+// dhprebn (n, 64) -> db1 (1, 64)
 RowVector db1(const Matrix& dhprebn);
 
 // embcat = emb.view(emb.shape[0], -1)
-// emb (n * 3, 10), dembcat (n, 30) -> demb (n * 3, 10)
+// emb (3n, 10), dembcat (n, 30) -> demb (3n, 10)
 Matrix demb(const Matrix& emb, const Matrix& dembcat);
 
 // emb = C[Xb]
-// C (27, 10), Xb (n, 3), demb (n * 3, 10) -> dC (27, 10)
+// C (27, 10), Xb (n, 3), demb (3n, 10) -> dC (27, 10)
 Matrix dC(const Matrix& C, const IndexMatrix& Xb, const Matrix& demb);
 
 // Exercise 2: the cross-entropy backward in one go.
@@ -133,8 +133,8 @@ Matrix dC(const Matrix& C, const IndexMatrix& Xb, const Matrix& demb);
 // logits (n, 27), Yb (n,) -> dlogits (n, 27)
 Matrix cross_entropy_backward(const Matrix& logits, const IndexVector& Yb);
 
-// Exercise 3: the BatchNorm backward in one go (Bessel-corrected variance, eps 1e-5).
-// hpreact = bngain * (hprebn - bnmeani) * bnvar_inv + bnbias
+// Exercise 3: the BatchNorm backward in one go (Bessel-corrected variance: var(0) divides by n - 1).
+// hpreact = bngain * (hprebn - hprebn.mean(0)) / torch.sqrt(hprebn.var(0, unbiased=True) + 1e-5) + bnbias
 // bngain (1, 64), bnvar_inv (1, 64), bnraw (n, 64), dhpreact (n, 64) -> dhprebn (n, 64)
 Matrix batchnorm_backward(const RowVector& bngain, const RowVector& bnvar_inv, const Matrix& bnraw,
                           const Matrix& dhpreact);
