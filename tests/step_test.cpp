@@ -131,22 +131,22 @@ void check_step(const std::string& name) {
   try {
     on_network = run(step, network, gradient);
     if (probe) on_probe = run(step, *probe, gradient);
-  } catch (const backprop::NotDone&) {
+  } catch (const backprop::NotDone& e) {
     print_verdict(step, "not-done");
     // Printed whole as well: Catch2 v3 wraps its own messages at 80 columns, which would split it.
-    const std::string todo = step.name + " is not done yet: edit exercises/" + step.file + " (read " + step.note + ")";
+    const std::string todo = std::string(e.what()) + ": " + backprop::edit_message(step);
     std::cout << todo << '\n';
     FAIL(todo);
   } catch (const backprop::EigenCheckFailed& e) {
     print_error(e);
     print_verdict(step, "error");
-    FAIL(step.name << " (" << step.file << ") broke one of Eigen's shape checks, most likely by combining tensors "
+    FAIL(step.name << " (" << step.file() << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
                    << e.what());
   } catch (const std::exception& e) {
     print_error(e);
     print_verdict(step, "error");
-    FAIL(step.name << " (" << step.file << ") threw: " << e.what());
+    FAIL(step.name << " (" << step.file() << ") threw: " << e.what());
   }
   const auto& network_result = on_network->comparison;
   std::cout << "network " << network_result.report() << '\n';
@@ -167,7 +167,7 @@ void check_step(const std::string& name) {
   print_verdict(step, passed ? "passed" : "failed");
   INFO("network: " << network_result.report());
   INFO("probe:   " << (on_probe ? on_probe->comparison.report() : "absent"));
-  INFO("edit exercises/" << step.file << "; the note is " << step.note);
+  INFO(backprop::edit_message(step));
   CHECK(passed);
 }
 

@@ -161,8 +161,8 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
   if (!result.error.empty()) std::cout << "  " << style.red(result.error) << '\n';
   for (const auto& diagnosis : result.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
   if (result.verdict != Verdict::passed) {
-    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file) << '\n';
-    std::cout << "  read     " << shown(paths.root / step.note) << '\n';
+    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file()) << '\n';
+    std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
     std::cout << "  hint     kata hint " << step.name << '\n';
   }
 }
@@ -240,7 +240,7 @@ int command_run(const Style& style, const Paths& paths, const Step& step) {
 }
 
 int command_hint(const Style& style, const Paths& paths, const Step& step, int tier) {
-  const auto note = paths.root / step.note;
+  const auto note = paths.root / step.note();
   const auto tiers = hint_tiers(note);
   if (tiers.empty()) {
     std::cout << style.bold(fmt::format("Hint for {}: ", step.name)) << step.hint << '\n';
@@ -273,7 +273,7 @@ int command_list(const Style& style, const Paths& paths) {
 // The step whose exercise file is among the changed ones, if any.
 const Step* changed_step(const std::set<std::string>& changed) {
   for (const auto& step : backprop::steps())
-    if (changed.count(step.file)) return &step;
+    if (changed.count(step.file())) return &step;
   return nullptr;
 }
 
@@ -328,7 +328,7 @@ struct Shipped {
 };
 
 std::optional<Shipped> shipped_stub(const Paths& paths, const Step& step) {
-  const auto path = "exercises/" + step.file;
+  const auto path = "exercises/" + step.file();
   const auto log = run_process({"git", "-C", paths.root.string(), "log", "--format=%H", "--", path});
   if (!log.ok()) return std::nullopt;
   std::istringstream commits(log.output);
@@ -342,7 +342,7 @@ std::optional<Shipped> shipped_stub(const Paths& paths, const Step& step) {
 }
 
 int command_reset(const Style& style, const Paths& paths, const Step& step, bool yes) {
-  const auto file = paths.root / "exercises" / step.file;
+  const auto file = paths.root / "exercises" / step.file();
   const auto stub = shipped_stub(paths, step);
   if (!stub) {
     std::cerr << fmt::format("kata: git history of {} has no stub of {} (a version that throws NotDone) to reset to\n",
@@ -355,7 +355,7 @@ int command_reset(const Style& style, const Paths& paths, const Step& step, bool
     std::cout << shown(file) << " is already as shipped.\n";
     return 0;
   }
-  const auto backup = paths.build_dir / "kata-reset" / step.file;
+  const auto backup = paths.build_dir / "kata-reset" / step.file();
   if (!yes) {
     if (!isatty(STDIN_FILENO))
       throw UsageError("reset asks before overwriting your work, and this is not a terminal: pass --yes");
