@@ -1,4 +1,4 @@
-# Checks the exercises as shipped: every step's test fails, and says which file to edit.
+# Checks the steps in exercises/ as shipped: every step's test fails, and says which file to edit.
 #   cmake -D BUILD_DIR=build/exercises -P tests/expect_stubs.cmake
 # Run by .ci/run; a stub that passed its test would mean the test cannot fail.
 cmake_minimum_required(VERSION 3.25)

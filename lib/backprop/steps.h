@@ -12,7 +12,7 @@
 
 namespace backprop {
 
-// Thrown by an exercise that is not written yet; the tests turn it into "edit this file".
+// Thrown by a step that is not written yet; the tests turn it into "edit this file".
 class NotDone : public std::logic_error {
  public:
   explicit NotDone(const std::string& step) : std::logic_error(step + " is not done yet"), step_(step) {}
