@@ -18,38 +18,45 @@ Comparison compare(const std::string& name, const Matrix& got, const Matrix& wan
 
   c.exact = true;
   c.approximate = true;
-  double worst = -1;
+  double worst = -1, worst_share = -1;
+  // A NaN is the worst there is; after the first one nothing replaces it.
+  const auto worse = [](double value, double than) { return !std::isnan(than) && (std::isnan(value) || value > than); };
   for (Eigen::Index i = 0; i < got.rows(); ++i) {
     for (Eigen::Index j = 0; j < got.cols(); ++j) {
       const double a = got(i, j), b = want(i, j);
       const double diff = std::isnan(a) || std::isnan(b) ? std::numeric_limits<double>::quiet_NaN() : std::abs(a - b);
+      const double allowed = tolerance.atol + tolerance.rtol * std::abs(b);
+      const double share = diff == 0 ? 0 : diff / allowed;
       c.exact = c.exact && a == b;
-      c.approximate = c.approximate && diff <= tolerance.atol + tolerance.rtol * std::abs(b);
-      // A NaN is the worst there is; after the first one nothing replaces it.
-      const bool worse = !std::isnan(worst) && (std::isnan(diff) || diff > worst);
-      if (worse) {
+      c.approximate = c.approximate && diff <= allowed;
+      if (worse(diff, worst)) {
         worst = diff;
-        c.worst_row = i;
-        c.worst_col = j;
+        c.worst = {i, j, got(i, j), want(i, j), share};
+      }
+      if (worse(share, worst_share)) {
+        worst_share = share;
+        c.worst_share = {i, j, got(i, j), want(i, j), share};
       }
     }
   }
   c.maxdiff = got.size() == 0 ? 0 : worst;
-  if (got.size() > 0) {
-    c.got_worst = got(c.worst_row, c.worst_col);
-    c.want_worst = want(c.worst_row, c.worst_col);
-  }
   return c;
 }
 
+const char* python_bool(bool b) { return b ? "True" : "False"; }
+
+std::string Comparison::maxdiff_text() const { return fmt::format("{:.3g}", maxdiff); }
+
+std::string Comparison::shapes_text() const {
+  return fmt::format("shape ({}, {}), expected ({}, {})", got_rows, got_cols, want_rows, want_cols);
+}
+
 std::string Comparison::report() const {
-  const auto yes_no = [](bool b) { return b ? "True" : "False"; };
-  if (!same_shape())
-    return fmt::format("{:15s} | shape ({}, {}), expected ({}, {})", name, got_rows, got_cols, want_rows, want_cols);
-  auto line = fmt::format("{:15s} | exact: {:5s} | approximate: {:5s} | maxdiff: {:.3g}", name, yes_no(exact),
-                          yes_no(approximate), maxdiff);
+  if (!same_shape()) return fmt::format("{:15s} | {}", name, shapes_text());
+  auto line = fmt::format("{:15s} | exact: {:5s} | approximate: {:5s} | maxdiff: {}", name, python_bool(exact),
+                          python_bool(approximate), maxdiff_text());
   if (!exact)
-    line += fmt::format(" at [{}, {}]: got {:.9g}, expected {:.9g}", worst_row, worst_col, got_worst, want_worst);
+    line += fmt::format(" at [{}, {}]: got {:.9g}, expected {:.9g}", worst.row, worst.col, worst.got, worst.want);
   return line;
 }
 

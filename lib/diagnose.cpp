@@ -112,7 +112,7 @@ std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const D
   const auto wrong = ((got - want).array().abs() > atol + rtol * want.array().abs()).count();
   if (2 * wrong < got.size())
     return {fmt::format("{} of the {} values are wrong, the others right; the worst at [{}, {}]", wrong, got.size(),
-                        comparison.worst_row, comparison.worst_col)};
+                        comparison.worst.row, comparison.worst.col)};
   return {};
 }
 

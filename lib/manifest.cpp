@@ -1,5 +1,7 @@
 #include "backprop/manifest.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -13,12 +15,20 @@ const std::vector<Step>& steps() {
     const auto manifest = nlohmann::json::parse(kManifestJson);
     std::vector<Step> parsed;
     for (const auto& s : manifest.at("steps")) {
-      parsed.push_back({s.at("number"), s.at("name"), s.at("exercise"), s.at("file"), s.at("note"), s.at("output"),
-                        s.at("forward"), s.at("hint")});
+      parsed.push_back({s.at("number"), s.at("name"), s.at("exercise"), s.at("output"), s.at("forward"), s.at("hint")});
     }
     return parsed;
   }();
   return all;
+}
+
+// Two digits, as lib/manifest.cmake pads them, so that the files sort in the steps' order.
+std::string Step::stem() const { return fmt::format("{:02d}_{}", number, name); }
+std::string Step::file() const { return stem() + ".cpp"; }
+std::string Step::note() const { return "docs/steps/" + stem() + ".md"; }
+
+std::string edit_message(const Step& step) {
+  return fmt::format("edit exercises/{} (read {})", step.file(), step.note());
 }
 
 const Step* find_step(std::string_view name_or_number) {

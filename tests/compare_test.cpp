@@ -1,6 +1,7 @@
 // cmp(): the figures the learner sees must be right, or every verdict is suspect.
 #include "backprop/compare.h"
 
+#include <cmath>
 #include <limits>
 
 #include "catch.h"
@@ -19,7 +20,7 @@ TEST_CASE("compare: equal, close, far, NaN and misshapen gradients", "[compare]"
   close(1, 0) += 1e-6f;
   const auto near = backprop::compare("near", close, want);
   CHECK((!near.exact && near.approximate && near.passed()));
-  CHECK((near.worst_row == 1 && near.worst_col == 0));
+  CHECK((near.worst.row == 1 && near.worst.col == 0));
 
   Matrix far = want;
   far(0, 1) = -2;
@@ -33,6 +34,20 @@ TEST_CASE("compare: equal, close, far, NaN and misshapen gradients", "[compare]"
   const auto with_nan = backprop::compare("nan", nan, want);
   CHECK_FALSE(with_nan.passed());
   CHECK(std::isnan(with_nan.maxdiff));
+
+  // A large gradient off by a little has the largest difference; a small one off by much, the
+  // largest share of its tolerance, and the failure.
+  Matrix scales(1, 2);
+  scales << 100, 0;
+  Matrix off = scales;
+  off(0, 0) += 5e-4f;
+  off(0, 1) = 5e-6f;
+  const auto shares = backprop::compare("shares", off, scales);
+  CHECK_FALSE(shares.approximate);
+  CHECK((shares.worst.col == 0 && shares.worst.got == off(0, 0) && shares.worst.want == 100));
+  CHECK((shares.worst_share.col == 1 && shares.worst_share.got == off(0, 1) && shares.worst_share.want == 0));
+  CHECK(std::abs(shares.worst_share.share - 50) < 0.1);
+  CHECK(shares.worst.share < 1);
 
   const auto transposed = backprop::compare("transposed", Matrix(Matrix::Zero(2, 3)), Matrix(Matrix::Zero(3, 2)));
   CHECK_FALSE(transposed.passed());

@@ -320,33 +320,30 @@ TEST_CASE("every step has its note", "[docs]") {
   const fs::path root = backprop::source_dir();
   std::vector<std::string> problems;
   for (const auto& step : backprop::steps()) {
-    const fs::path note = root / step.note;
-    const std::string stem = fs::path(step.file).stem().string();
-    if (step.note != "docs/steps/" + stem + ".md")
-      problems.push_back(step.name + ": steps.json names the note " + step.note + ", expected docs/steps/" + stem +
-                         ".md (named like its exercise)");
+    const fs::path note = root / step.note();
     if (!fs::is_regular_file(note)) {
-      problems.push_back(step.name + ": " + step.note + " does not exist");
+      problems.push_back(step.name + ": " + step.note() + " does not exist");
       continue;
     }
     const std::string text = read_text(note);
-    if (text.find("exercises/" + step.file) == std::string::npos)
-      problems.push_back(step.note + " does not name the file the learner edits, exercises/" + step.file);
+    if (text.find("exercises/" + step.file()) == std::string::npos)
+      problems.push_back(step.note() + " does not name the file the learner edits, exercises/" + step.file());
     std::istringstream forward(step.forward);
     for (std::string part; std::getline(forward, part, ';');) {
       part.erase(0, part.find_first_not_of(' '));
       if (text.find(part) == std::string::npos)
-        problems.push_back(step.note + " does not show the forward line '" + part + "' from steps.json");
+        problems.push_back(step.note() + " does not show the forward line '" + part + "' from steps.json");
     }
-    const auto mutants = mutant_names(read_text(root / "tests" / step.file));
-    if (mutants.empty()) problems.push_back("tests/" + step.file + " declares no KATA_MUTANT");
+    const auto mutants = mutant_names(read_text(root / "tests" / step.file()));
+    if (mutants.empty()) problems.push_back("tests/" + step.file() + " declares no KATA_MUTANT");
     for (const auto& mutant : mutants)
       if (text.find("`" + mutant + "`") == std::string::npos)
-        problems.push_back(step.note + " does not list the mistake `" + mutant + "` that tests/" + step.file +
+        problems.push_back(step.note() + " does not list the mistake `" + mutant + "` that tests/" + step.file() +
                            " rejects");
     if (text.find("](../chain-rule.md#") == std::string::npos)
-      problems.push_back(step.note + " links no section of docs/chain-rule.md");
-    if (text.find("<details>") == std::string::npos) problems.push_back(step.note + " has no folded hint (<details>)");
+      problems.push_back(step.note() + " links no section of docs/chain-rule.md");
+    if (text.find("<details>") == std::string::npos)
+      problems.push_back(step.note() + " has no folded hint (<details>)");
   }
   INFO("problems:" << join(problems));
   CHECK(problems.empty());

@@ -1,15 +1,24 @@
 #include "step_test.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
+#include <span>
 
 #include "backprop/compare.h"
 #include "backprop/diagnose.h"
 #include "backprop/manifest.h"
+#include "backprop/npy.h"
+#include "backprop/report.h"
 
 namespace kata {
 namespace {
+
+using backprop::State;
 
 std::map<std::string, Gradient>& registry() {
   static std::map<std::string, Gradient> steps;
@@ -43,15 +52,34 @@ Outcome run(const backprop::Step& step, const backprop::Case& source, const Grad
   return {std::move(got), std::move(comparison)};
 }
 
-// The error line is one line, whatever the exception's message holds.
-void print_error(const std::exception& e) {
-  std::string message = e.what();
-  std::replace(message.begin(), message.end(), '\n', ' ');
-  std::cout << "error " << message << '\n';
+// The step reports go to the file $BACKPROP_REPORT names (the kata tool sets it), and nowhere
+// when it is unset, as under ctest.
+void write_report(const backprop::StepReport& report) {
+  const char* file = std::getenv(backprop::kReportVariable);
+  if (file != nullptr && *file != '\0') backprop::append_report(file, report);
 }
 
-void print_verdict(const backprop::Step& step, const char* verdict) {
-  std::cout << "verdict " << step.name << ' ' << verdict << '\n';
+backprop::StepReport& threw(backprop::StepReport& report, const std::exception& e) {
+  report.state = State::threw;
+  report.error = e.what();
+  return report;
+}
+
+// The learner's tensor of one case as .npy in the folder $BACKPROP_REPORT_TENSORS names, for the
+// pictures; "" when it is unset.
+std::string save_tensor(const backprop::Step& step, const std::string& which, const Matrix& got) {
+  const char* dir = std::getenv(backprop::kTensorsVariable);
+  if (dir == nullptr || *dir == '\0') return "";
+  const auto file = std::filesystem::path(dir) / (step.stem() + "." + which + ".npy");
+  std::filesystem::create_directories(file.parent_path());
+  const std::array<std::int64_t, 2> shape{got.rows(), got.cols()};
+  backprop::npy::write(file, shape, std::span(got.data(), static_cast<std::size_t>(got.size())));
+  return file.string();
+}
+
+backprop::CaseReport case_report(const backprop::Step& step, const backprop::Case& source, const std::string& which,
+                                 const Outcome& outcome) {
+  return {outcome.comparison, source.file(step.output).string(), save_tensor(step, which, outcome.got)};
 }
 
 }  // namespace
@@ -126,48 +154,47 @@ void check_step(const std::string& name) {
   const backprop::Case network(backprop::default_case_dir());
   const auto probe = network.probe(step.name);
   const auto& gradient = registered_step(step.name);
-  std::cout << "step " << step.name << '\n';
+  auto report = backprop::started_report(step);
+  // Written before the step runs: should it kill the test binary, this line is its report.
+  write_report(report);
   std::optional<Outcome> on_network, on_probe;
   try {
     on_network = run(step, network, gradient);
     if (probe) on_probe = run(step, *probe, gradient);
-  } catch (const backprop::NotDone&) {
-    print_verdict(step, "not-done");
+  } catch (const backprop::NotDone& e) {
+    report.state = State::not_done;
+    write_report(report);
     // Printed whole as well: Catch2 v3 wraps its own messages at 80 columns, which would split it.
-    const std::string todo = step.name + " is not done yet: edit exercises/" + step.file + " (read " + step.note + ")";
+    const std::string todo = std::string(e.what()) + ": " + backprop::edit_message(step);
     std::cout << todo << '\n';
     FAIL(todo);
   } catch (const backprop::EigenCheckFailed& e) {
-    print_error(e);
-    print_verdict(step, "error");
-    FAIL(step.name << " (" << step.file << ") broke one of Eigen's shape checks, most likely by combining tensors "
+    write_report(threw(report, e));
+    FAIL(step.name << " (" << step.file() << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
                    << e.what());
   } catch (const std::exception& e) {
-    print_error(e);
-    print_verdict(step, "error");
-    FAIL(step.name << " (" << step.file << ") threw: " << e.what());
+    write_report(threw(report, e));
+    FAIL(step.name << " (" << step.file() << ") threw: " << e.what());
   }
-  const auto& network_result = on_network->comparison;
-  std::cout << "network " << network_result.report() << '\n';
-  std::cout << "probe   " << (on_probe ? on_probe->comparison.report() : "absent from " + network.dir().string())
-            << '\n';
+  report.network = case_report(step, network, "network", *on_network);
+  if (on_probe) report.probe = case_report(step, *probe, "probe", *on_probe);
+  const auto& network_result = report.network->comparison;
+  const auto probe_line = report.probe ? report.probe->comparison.report() : "absent from " + network.dir().string();
+  std::cout << "network " << network_result.report() << "\nprobe   " << probe_line << '\n';
   // The first failing case is diagnosed; the probe's mistakes are often the network's, at other sizes.
-  std::vector<std::string> diagnoses;
   if (!network_result.passed())
-    diagnoses = diagnose_step(step.name, network, on_network->got);
+    report.diagnoses = diagnose_step(step.name, network, on_network->got);
   else if (on_probe && !on_probe->comparison.passed())
     for (const auto& diagnosis : diagnose_step(step.name, *probe, on_probe->got))
-      diagnoses.push_back("on the probe: " + diagnosis);
-  for (const auto& diagnosis : diagnoses) {
-    std::cout << "diagnosis " << diagnosis << '\n';
-    UNSCOPED_INFO("diagnosis: " << diagnosis);
-  }
+      report.diagnoses.push_back("on the probe: " + diagnosis);
+  for (const auto& diagnosis : report.diagnoses) UNSCOPED_INFO("diagnosis: " << diagnosis);
   const bool passed = network_result.passed() && (!on_probe || on_probe->comparison.passed());
-  print_verdict(step, passed ? "passed" : "failed");
+  report.state = passed ? State::passed : State::failed;
+  write_report(report);
   INFO("network: " << network_result.report());
-  INFO("probe:   " << (on_probe ? on_probe->comparison.report() : "absent"));
-  INFO("edit exercises/" << step.file << "; the note is " << step.note);
+  INFO("probe:   " << probe_line);
+  INFO(backprop::edit_message(step));
   CHECK(passed);
 }
 

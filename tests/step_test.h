@@ -7,13 +7,8 @@
 // gradient, and on the step's probe; both must match what autograd computed. A wrong answer is
 // compared with the step's mutants and with lib/diagnose's common mistakes, to say what it looks like.
 //
-// What a step's test prints, each line at the start of a line, is read by the kata tool:
-//   step <name>
-//   network <cmp() line>          absent when the step is not done or throws
-//   probe   <cmp() line>
-//   diagnosis <sentence>          zero or more, when the answer is wrong
-//   error <message>               when the step threw
-//   verdict <name> passed|failed|not-done|error
+// Each step's test writes its step report (lib/backprop/report.h) to the file $BACKPROP_REPORT
+// names: the kata tool reads it from there. What it prints is for people.
 #pragma once
 
 #include <functional>

@@ -18,20 +18,36 @@ struct Tolerance {
   double atol = 1e-7;
 };
 
+// One element of got against want: where it is, both values, and |got - want| as a share of the
+// tolerance there, atol + rtol * |want|: above 1 exactly where the element is not approximate, NaN
+// when either value is.
+struct Element {
+  Eigen::Index row = 0, col = 0;
+  float got = 0, want = 0;
+  double share = 0;
+};
+
 struct Comparison {
   std::string name;
   Eigen::Index got_rows = 0, got_cols = 0, want_rows = 0, want_cols = 0;
   bool exact = false;
   bool approximate = false;
-  double maxdiff = 0;                         // NaN when either side has a NaN
-  Eigen::Index worst_row = 0, worst_col = 0;  // where |got - want| is largest
-  float got_worst = 0, want_worst = 0;
+  double maxdiff = 0;  // NaN when either side has a NaN
+  // The element of the largest |got - want|, where maxdiff is, and that of the largest share of
+  // the tolerance, which decides approximate: a small gradient off by a little more than it may be.
+  Element worst, worst_share;
 
   bool same_shape() const { return got_rows == want_rows && got_cols == want_cols; }
   bool passed() const { return same_shape() && approximate; }
   // The cmp() line, then the worst element or the two shapes.
   std::string report() const;
+  // Its pieces, for a table: "1.49e-08"; "shape (2, 3), expected (3, 2)".
+  std::string maxdiff_text() const;
+  std::string shapes_text() const;
 };
+
+// How cmp() prints a bool, as Python does: "True", "False".
+const char* python_bool(bool b);
 
 Comparison compare(const std::string& name, const Matrix& got, const Matrix& want, Tolerance tolerance = {});
 

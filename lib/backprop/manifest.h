@@ -12,12 +12,19 @@ struct Step {
   int number = 0;
   std::string name;     // the function to write, e.g. "dcounts"
   int exercise = 0;     // the lecture's exercise: 1 (step by step), 2 (cross-entropy), 3 (BatchNorm)
-  std::string file;     // "05_dcounts.cpp", in exercises/, solutions/ and tests/
-  std::string note;     // "docs/steps/05_dcounts.md"
   std::string output;   // the tensor it returns the gradient of, e.g. "dcounts"
   std::string forward;  // the forward line it differentiates
   std::string hint;
+
+  // Its files follow from number and name, so steps.json does not list them.
+  std::string stem() const;  // "05_dcounts"
+  std::string file() const;  // "05_dcounts.cpp", in exercises/, solutions/ and tests/
+  std::string note() const;  // "docs/steps/05_dcounts.md"
 };
+
+// What a learner does about a step that is not done or not right, in every program's messages:
+// "edit exercises/05_dcounts.cpp (read docs/steps/05_dcounts.md)".
+std::string edit_message(const Step& step);
 
 // Every step, in order.
 const std::vector<Step>& steps();

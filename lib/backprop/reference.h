@@ -48,10 +48,10 @@ class Case {
 
   // The probe of one step (dir/probes/<step>/), or nothing when the case has none.
   std::optional<Case> probe(std::string_view step) const;
-
- private:
+  // The .npy a tensor is read from: what a step report names as the expected tensor.
   std::filesystem::path file(std::string_view name) const;
 
+ private:
   std::filesystem::path dir_;
   Dims dims_;
 };

@@ -1,8 +1,10 @@
 #include "harness.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cstring>
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -11,8 +13,6 @@
 
 namespace kata {
 namespace {
-
-bool starts_with(std::string_view line, std::string_view prefix) { return line.substr(0, prefix.size()) == prefix; }
 
 std::string join(const std::vector<std::string>& names, char separator) {
   std::string joined;
@@ -30,88 +30,50 @@ std::string build_messages(const std::string& log) {
   return kept;
 }
 
-}  // namespace
-
-std::map<std::string, StepResult> parse_report(std::string_view output) {
-  std::map<std::string, StepResult> results;
-  std::string current;
-  StepResult pending;
-  std::istringstream lines{std::string(output)};
-  std::string line;
-  const auto rest = [&line](std::size_t n) { return line.substr(n); };
-  while (std::getline(lines, line)) {
-    if (starts_with(line, "step ")) {
-      current = rest(5);
-      pending = {};
-    } else if (starts_with(line, "network ")) {
-      pending.network = rest(8);
-    } else if (starts_with(line, "probe   ")) {
-      pending.probe = rest(8);
-    } else if (starts_with(line, "diagnosis ")) {
-      pending.diagnoses.push_back(rest(10));
-    } else if (starts_with(line, "error ")) {
-      pending.error = rest(6);
-    } else if (starts_with(line, "verdict ")) {
-      std::istringstream words(rest(8));
-      std::string name, verdict;
-      words >> name >> verdict;
-      pending.verdict = verdict == "passed"     ? Verdict::passed
-                        : verdict == "failed"   ? Verdict::failed
-                        : verdict == "not-done" ? Verdict::not_done
-                                                : Verdict::error;
-      results[name] = std::move(pending);
-      pending = {};
-      current.clear();
-    }
-  }
-  if (!current.empty()) {
-    pending.verdict = Verdict::crashed;
-    results[current] = std::move(pending);
-  }
-  return results;
+// How kata_tests ended, for the step it was in when it stopped.
+std::string how_it_died(const ProcessResult& tests) {
+  if (tests.signal)
+    return fmt::format("kata_tests died of signal {} ({}) in this step", tests.signal, strsignal(tests.signal));
+  return "kata_tests stopped in this step:\n" + tests.output;
 }
 
-Check check(const Paths& paths, const std::vector<std::string>& steps) {
-  Check result;
+}  // namespace
+
+Outcome check(const Paths& paths, const std::vector<std::string>& steps) {
+  Outcome outcome;
   if (paths.build) {
     const auto build = run_process({KATA_CMAKE, "--build", paths.build_dir.string(), "--target", "kata_tests"});
     if (!build.ok()) {
-      result.built = false;
-      result.build_log = build_messages(build.output);
-      return result;
+      outcome.built = false;
+      outcome.build_log = build_messages(build.output);
+      return outcome;
     }
   }
+  // One file per kata process, so that a watch and a status in the same build tree never mix.
+  const auto report_file = paths.build_dir / fmt::format("kata-report-{}.jsonl", getpid());
   // A step that crashes kata_tests takes the steps after it down too: run those again without it.
   std::vector<std::string> remaining = steps;
   while (!remaining.empty()) {
-    const auto run = run_process({paths.tests.string(), join(remaining, ',')});
-    auto found = parse_report(run.output);
-    for (auto& [name, step] : found) {
-      if (step.verdict == Verdict::crashed)
-        step.error = run.signal ? "kata_tests died of signal " + std::to_string(run.signal) + " (" +
-                                      strsignal(run.signal) + ") in this step"
-                                : "kata_tests stopped in this step:\n" + run.output;
-      result.steps[name] = std::move(step);
+    std::filesystem::remove(report_file);
+    const auto tests =
+        run_process({paths.tests.string(), join(remaining, ',')}, {{backprop::kReportVariable, report_file.string()}});
+    std::ifstream lines(report_file);
+    auto found = backprop::read_reports(lines, report_file.string());
+    lines.close();
+    std::filesystem::remove(report_file);
+    for (auto& [name, report] : found) {
+      if (report.state == backprop::State::crashed) report.error = how_it_died(tests);
+      outcome.steps[name] = std::move(report);
     }
     std::vector<std::string> unseen;
     for (const auto& name : remaining)
       if (!found.count(name)) unseen.push_back(name);
     if (unseen.size() == remaining.size())
       throw std::runtime_error(fmt::format("{} ran none of the step tests (exit status {}); it printed:\n{}",
-                                           paths.tests.string(), run.exit_code, run.output));
+                                           paths.tests.string(), tests.exit_code, tests.output));
     remaining = std::move(unseen);
   }
-  return result;
-}
-
-Figures figures(std::string_view cmp_line) {
-  static const std::regex figures_pattern(R"(exact: (\w+)\s*\| approximate: (\w+)\s*\| maxdiff: (\S+))");
-  static const std::regex shape_pattern(R"(shape \(.*)");
-  const std::string line(cmp_line);
-  std::smatch match;
-  if (std::regex_search(line, match, figures_pattern)) return {match[1], match[2], match[3], ""};
-  if (std::regex_search(line, match, shape_pattern)) return {"", "", "", match[0]};
-  return {};
+  return outcome;
 }
 
 }  // namespace kata

@@ -1,13 +1,14 @@
-// The kata tool's view of the build: it rebuilds kata_tests with cmake and reads the lines that
-// the step tests print (tests/step_test.h documents them). The steps' inputs are wired in
-// kata_tests only; this side just runs it.
+// The kata tool's view of the build: it rebuilds kata_tests with cmake, runs it, and reads the
+// step reports it writes (lib/backprop/report.h). The steps' inputs are wired in kata_tests
+// only; this side just runs it.
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include "backprop/report.h"
 
 namespace kata {
 
@@ -20,32 +21,14 @@ struct Paths {
   bool build = true;                // rebuild kata_tests before running it
 };
 
-enum class Verdict { passed, failed, not_done, error, crashed, not_run };
-
-struct StepResult {
-  Verdict verdict = Verdict::not_run;
-  std::string network, probe;  // cmp() lines
-  std::vector<std::string> diagnoses;
-  std::string error;  // what the step threw, or how kata_tests died
-};
-
-// Parses the step tests' output into results by step name. A step that started but has no
-// verdict (kata_tests died in it) is crashed.
-std::map<std::string, StepResult> parse_report(std::string_view output);
-
-struct Check {
+// What a check found: the compiler's messages when the build failed, else a report per step.
+struct Outcome {
   bool built = true;
-  std::string build_log;  // the compiler's messages when the build failed
-  std::map<std::string, StepResult> steps;
+  std::string build_log;
+  std::map<std::string, backprop::StepReport> steps;  // by name, one for every step asked for
 };
 
 // Rebuilds kata_tests (unless paths.build is false) and runs the step tests of these steps.
-Check check(const Paths& paths, const std::vector<std::string>& steps);
-
-// The figures of a cmp() line: exact, approximate, maxdiff; or the shape message of a misshapen one.
-struct Figures {
-  std::string exact, approximate, maxdiff, shape;
-};
-Figures figures(std::string_view cmp_line);
+Outcome check(const Paths& paths, const std::vector<std::string>& steps);
 
 }  // namespace kata

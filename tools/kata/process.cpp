@@ -8,7 +8,7 @@
 
 namespace kata {
 
-ProcessResult run_process(const std::vector<std::string>& argv) {
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
   ProcessResult result;
   int pipe_fds[2];
   if (argv.empty() || pipe(pipe_fds) != 0) {
@@ -22,6 +22,7 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> args;
     for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);

@@ -1,6 +1,7 @@
 // Running the programs the kata tool drives (cmake, kata_tests, git) and reading what they print.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,9 @@ struct ProcessResult {
   bool ok() const { return exit_code == 0; }
 };
 
-// Runs argv[0] (looked up in PATH) with its arguments and waits for it. Never throws for a failing
-// program; a program that cannot be started exits 127 with the reason as its output.
-ProcessResult run_process(const std::vector<std::string>& argv);
+// Runs argv[0] (looked up in PATH) with its arguments, and these variables added to kata's
+// environment, and waits for it. Never throws for a failing program; a program that cannot be
+// started exits 127 with the reason as its output.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
 
 }  // namespace kata

@@ -297,8 +297,7 @@ int run_gradcheck(Options options, const Console& console) {
 std::string not_done_message(const backprop::NotDone& e) {
   const auto* step = backprop::find_step(e.step());
   if (!step) return e.what();
-  std::string message =
-      fmt::format("{} is not done yet: finish exercises/{} (read {}), then rebuild", e.step(), step->file, step->note);
+  std::string message = fmt::format("{}: {}, then rebuild", e.what(), backprop::edit_message(*step));
   if (step->exercise != 1)
     message +=
         fmt::format(". The default backward is the fused one of exercises 2 and 3; --chain trains on exercise 1 alone");

@@ -10,14 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "backprop/exit_status.h"
 #include "backprop/steps.h"
 
 namespace train {
 
-// Exit statuses: 0 success, 1 a failure while running (an exercise not done, a failed gradient
-// check, a file that cannot be written), 2 bad input (a flag, or a file named by one).
-inline constexpr int kExitFailure = 1;
-inline constexpr int kExitUsage = 2;
+using backprop::kExitFailure;  // backprop/exit_status.h
+using backprop::kExitUsage;
 
 struct Console {
   std::ostream& out;

@@ -19,8 +19,8 @@ Tensor checked(const char* step, Tensor gradient, Eigen::Index rows, Eigen::Inde
     const auto* s = backprop::find_step(step);
     throw std::logic_error(std::string(step) + " returned shape (" + std::to_string(gradient.rows()) + ", " +
                            std::to_string(gradient.cols()) + "), expected (" + std::to_string(rows) + ", " +
-                           std::to_string(cols) + "): fix exercises/" + (s ? s->file : std::string("?")) +
-                           " until its test passes");
+                           std::to_string(cols) + ")" +
+                           (s ? ": " + backprop::edit_message(*s) + " until its test passes" : ""));
   }
   return gradient;
 }

@@ -27,6 +27,7 @@ case $scenario in
     expect '^ +6  dnorm_logits +not done'
     expect '^Next: Step 4 of 28: dcounts_sum +failed'
     expect 'looks like: a known mistake: flipped sign'
+    expect '^  network  dcounts_sum +\| exact: False \| approximate: False \| maxdiff: 2 at \[3, 0\]: got -1, expected 1$'
     expect "edit +.*$tree/04_dcounts_sum.cpp"
     expect 'read +.*docs/steps/04_dcounts_sum.md'
     "$kata" --no-build --tests "$fake" run dcounts > "$out" 2>&1
@@ -36,6 +37,18 @@ case $scenario in
     "$kata" --no-build --tests "$fake" run 2 > "$out" 2>&1
     expect_exit $? 0
     expect 'dprobs +passed' ;;
+  crash)
+    # A step that kills kata_tests is crashed; the steps after it are still checked.
+    KATA_FAKE_CRASH=dcounts "$kata" --no-build --tests "$fake" status > "$out" 2>&1
+    expect_exit $? 0
+    expect '^ +5  dcounts +crashed'
+    expect '^ +4  dcounts_sum +False +False +2 '
+    expect '^ +6  dnorm_logits +not done'
+    expect '\] 3/28'
+    KATA_FAKE_CRASH=dcounts "$kata" --no-build --tests "$fake" run dcounts > "$out" 2>&1
+    expect_exit $? 1
+    expect 'dcounts +crashed'
+    expect 'kata_tests died of signal 11 \(Segmentation fault\) in this step' ;;
   watch | watch-poll)
     cp -r "$root/$tree" "$scratch/$tree"
     flag=$([[ $scenario == watch-poll ]] && echo --poll)

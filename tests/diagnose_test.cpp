@@ -1,11 +1,12 @@
 // The diagnoses a learner reads when a step fails: they must name the mistake when it is
 // recognisable, and say nothing of a right answer or of an answer they cannot explain.
+#include "backprop/diagnose.h"
+
 #include <algorithm>
 #include <limits>
 #include <tuple>
 
 #include "backprop/compare.h"
-#include "backprop/diagnose.h"
 #include "backprop/manifest.h"
 #include "step_test.h"
 

@@ -1,0 +1,11 @@
+// How the kata's programs (kata, train) end, one convention for both: 0 success; 1 a failure
+// while running (a step not passing or not done, a failed gradient check, a file that cannot be
+// written); 2 bad usage (a flag, a step's name, or a file named by one).
+#pragma once
+
+namespace backprop {
+
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+}  // namespace backprop

@@ -1,0 +1,32 @@
+# steps.json as CMake reads it, for the build (CMakeLists.txt) and for the scripts that check it
+# (tests/expect_stubs.cmake). A step's files follow from its number and name, NN_name, as
+# lib/manifest.cpp derives them for the programs:
+#   backprop_read_manifest(<steps.json>)
+# sets, in the caller's scope, BACKPROP_MANIFEST_JSON (the file's text) and, one entry per step in
+# order, BACKPROP_STEP_NAMES, BACKPROP_STEP_STEMS (05_dcounts), BACKPROP_STEP_FILES (05_dcounts.cpp)
+# and BACKPROP_STEP_EXERCISES (the lecture's exercise, 1 to 3).
+function(backprop_read_manifest manifest_file)
+  file(READ ${manifest_file} json)
+  string(JSON count LENGTH "${json}" steps)
+  math(EXPR last "${count} - 1")
+  set(names)
+  set(stems)
+  set(exercises)
+  foreach(i RANGE ${last})
+    string(JSON name GET "${json}" steps ${i} name)
+    string(JSON number GET "${json}" steps ${i} number)
+    string(JSON exercise GET "${json}" steps ${i} exercise)
+    if(number LESS 10)
+      set(number 0${number})
+    endif()
+    list(APPEND names ${name})
+    list(APPEND stems ${number}_${name})
+    list(APPEND exercises ${exercise})
+  endforeach()
+  list(TRANSFORM stems APPEND .cpp OUTPUT_VARIABLE files)
+  set(BACKPROP_MANIFEST_JSON "${json}" PARENT_SCOPE)
+  set(BACKPROP_STEP_NAMES ${names} PARENT_SCOPE)
+  set(BACKPROP_STEP_STEMS ${stems} PARENT_SCOPE)
+  set(BACKPROP_STEP_FILES ${files} PARENT_SCOPE)
+  set(BACKPROP_STEP_EXERCISES ${exercises} PARENT_SCOPE)
+endfunction()

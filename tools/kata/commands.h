@@ -1,0 +1,25 @@
+// kata's commands, one function each; each returns the exit status (backprop/exit_status.h).
+#pragma once
+
+#include "backprop/manifest.h"
+#include "harness.h"
+#include "present.h"
+
+namespace kata {
+
+// Every step's figures, the progress and the next step.
+int command_status(const Style& style, const Paths& paths);
+// The progress and the next step, checked.
+int command_next(const Style& style, const Paths& paths);
+// Rebuilds and checks one step.
+int command_run(const Style& style, const Paths& paths, const backprop::Step& step);
+// The step's hints from its note, one tier at a time.
+int command_hint(const Style& style, const Paths& paths, const backprop::Step& step, int tier);
+// Every step in order.
+int command_list(const Style& style, const Paths& paths);
+// Rechecks on every save under the tree of steps, until Ctrl-C.
+int command_watch(const Style& style, const Paths& paths, bool poll);
+// Puts a step's stub back as shipped (reset.cpp), after asking unless `yes`.
+int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes);
+
+}  // namespace kata

@@ -1,0 +1,110 @@
+#include "present.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace kata {
+namespace {
+
+using backprop::State;
+using backprop::Step;
+using backprop::StepReport;
+
+bool passed(const Outcome& outcome, const Step& step) {
+  const auto it = outcome.steps.find(step.name);
+  return it != outcome.steps.end() && it->second.state == State::passed;
+}
+
+// "not done", "threw": the report's state in words.
+std::string painted_state(const Style& style, State state) {
+  std::string text(backprop::to_string(state));
+  std::replace(text.begin(), text.end(), '_', ' ');
+  if (state == State::passed) return style.green(text);
+  if (state == State::not_done) return style.yellow(text);
+  return style.red(text);
+}
+
+}  // namespace
+
+std::string Style::paint(const std::string& text, const char* code) const {
+  return color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
+}
+
+std::string shown(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto absolute = std::filesystem::weakly_canonical(path, error);
+  const auto relative = std::filesystem::relative(absolute, std::filesystem::current_path(error), error);
+  if (!error && !relative.empty() && *relative.begin() != "..") return relative.string();
+  return absolute.string();
+}
+
+void print_build_failure(const Style& style, const Outcome& outcome) {
+  std::cout << style.red("The build failed") << "; the compiler says:\n\n" << outcome.build_log << '\n';
+}
+
+void print_progress(const Outcome& outcome) {
+  constexpr int width = 28;
+  const auto& steps = backprop::steps();
+  const auto done =
+      static_cast<int>(std::count_if(steps.begin(), steps.end(), [&](const Step& s) { return passed(outcome, s); }));
+  const auto total = static_cast<int>(steps.size());
+  const int filled = total == 0 ? 0 : done * width / total;
+  std::cout << fmt::format("[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, '-'), done, total)
+            << '\n';
+}
+
+void print_table(const Style& style, const Outcome& outcome) {
+  std::cout << style.bold(fmt::format("{:>3}  {:<24} {:<6} {:<12} {:<10} {}", "#", "step", "exact", "approximate",
+                                      "maxdiff", "probe"))
+            << '\n';
+  for (const auto& step : backprop::steps()) {
+    const auto& report = outcome.steps.at(step.name);
+    std::string row = fmt::format("{:>3}  {:<24} ", step.number, step.name);
+    const auto* network = report.network ? &report.network->comparison : nullptr;
+    if (network && network->same_shape()) {
+      row += fmt::format("{:<6} {:<12} {:<10} ", backprop::python_bool(network->exact),
+                         backprop::python_bool(network->approximate), network->maxdiff_text());
+      row += !report.probe ? "-" : report.probe->comparison.passed() ? "ok" : style.red("fails");
+      if (report.state != State::passed) row = style.red(row);
+    } else if (network) {
+      row += style.red(network->shapes_text());
+    } else {
+      row += painted_state(style, report.state);
+    }
+    std::cout << row << '\n';
+  }
+}
+
+void print_step(const Style& style, const Paths& paths, const Step& step, const StepReport& report) {
+  std::cout << style.bold(fmt::format("Step {} of {}: {}", step.number, backprop::steps().size(), step.name)) << "  "
+            << painted_state(style, report.state) << '\n';
+  std::cout << "  forward  " << step.forward << '\n';
+  if (report.network) {
+    std::cout << "  network  " << report.network->comparison.report() << '\n';
+    std::cout << "  probe    " << (report.probe ? report.probe->comparison.report() : "absent from the reference case")
+              << '\n';
+  }
+  if (!report.error.empty()) std::cout << "  " << style.red(report.error) << '\n';
+  for (const auto& diagnosis : report.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
+  if (report.state != State::passed) {
+    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file()) << '\n';
+    std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
+    std::cout << "  hint     kata hint " << step.name << '\n';
+  }
+}
+
+void print_next(const Style& style, const Paths& paths, const Outcome& outcome) {
+  const auto& steps = backprop::steps();
+  const auto next = std::find_if(steps.begin(), steps.end(), [&](const Step& s) { return !passed(outcome, s); });
+  if (next == steps.end()) {
+    std::cout << style.green("Every step passes.") << " The chain test runs all of exercise 1 on your own gradients: "
+              << "ctest --preset " << paths.tree << " -R chain\n";
+    return;
+  }
+  std::cout << '\n' << style.bold("Next: ");
+  print_step(style, paths, *next, outcome.steps.at(next->name));
+}
+
+}  // namespace kata

@@ -1,0 +1,82 @@
+// kata reset: the stub of a step as shipped, found in the source tree's git history.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "backprop/exit_status.h"
+#include "commands.h"
+#include "lookup.h"
+#include "process.h"
+
+namespace kata {
+namespace {
+
+// The stub of a step as shipped: the newest committed version of its file in exercises/ that
+// still throws NotDone. A learner's own commits of a finished step are skipped that way, and a
+// stub that the project updated is found at its latest version.
+struct Shipped {
+  std::string commit, text;
+};
+
+std::optional<Shipped> shipped_stub(const Paths& paths, const backprop::Step& step) {
+  const auto path = "exercises/" + step.file();
+  const auto log = run_process({"git", "-C", paths.root.string(), "log", "--format=%H", "--", path});
+  if (!log.ok()) return std::nullopt;
+  std::istringstream commits(log.output);
+  std::string commit;
+  while (std::getline(commits, commit)) {
+    const auto shown_file = run_process({"git", "-C", paths.root.string(), "show", commit + ":" + path});
+    if (shown_file.ok() && shown_file.output.find("throw NotDone(") != std::string::npos)
+      return Shipped{commit, shown_file.output};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes) {
+  const auto file = paths.root / "exercises" / step.file();
+  const auto stub = shipped_stub(paths, step);
+  if (!stub) {
+    std::cerr << fmt::format("kata: git history of {} has no stub of {} (a version that throws NotDone) to reset to\n",
+                             shown(paths.root), step.name);
+    return backprop::kExitFailure;
+  }
+  std::ifstream current_in(file, std::ios::binary);
+  const std::string current{std::istreambuf_iterator<char>(current_in), {}};
+  if (current == stub->text) {
+    std::cout << shown(file) << " is already as shipped.\n";
+    return 0;
+  }
+  const auto backup = paths.build_dir / "kata-reset" / step.file();
+  if (!yes) {
+    if (!isatty(STDIN_FILENO))
+      throw UsageError("reset asks before overwriting your work, and this is not a terminal: pass --yes");
+    std::cout << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
+                             stub->commit.substr(0, 10), shown(backup))
+              << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (answer != "y" && answer != "Y" && answer != "yes") {
+      std::cout << "Left as it is.\n";
+      return 0;
+    }
+  }
+  std::error_code error;
+  std::filesystem::create_directories(backup.parent_path(), error);
+  std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, error);
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << stub->text;
+  if (!out.flush()) {
+    std::cerr << "kata: could not write " << shown(file) << '\n';
+    return backprop::kExitFailure;
+  }
+  std::cout << style.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
+  return 0;
+}
+
+}  // namespace kata
