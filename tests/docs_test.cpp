@@ -397,21 +397,21 @@ TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]")
   const auto header = lines_of(read_text(root / "lib" / "backprop" / "steps.h"));
   const std::string map = read_text(root / "docs" / "README.md");
   for (const auto& step : backprop::steps()) {
-    const std::string stub = read_text(root / "exercises" / step.file);
-    const std::string solution = read_text(root / "solutions" / step.file);
-    const auto table = shapes_of_table(read_text(root / step.note));
+    const std::string stub = read_text(root / "exercises" / step.file());
+    const std::string solution = read_text(root / "solutions" / step.file());
+    const auto table = shapes_of_table(read_text(root / step.note()));
     for (const auto& [where, source] : {std::pair{"exercises/", stub}, std::pair{"solutions/", solution}}) {
-      const std::string file = where + step.file;
+      const std::string file = where + step.file();
       if (header_field(source, "Forward:") != step.forward)
         problems.push_back(file + ": the header's Forward line is not '" + step.forward + "' (steps.json)");
       const auto shapes = shapes_of_line(header_field(source, "Shapes:"));
       if (shapes != table)
         problems.push_back(file + ": the header's shapes (" + describe(shapes) + ") differ from the table of " +
-                           step.note + " (" + describe(table) + ")");
+                           step.note() + " (" + describe(table) + ")");
     }
     const std::string check = "build/exercises/kata run " + step.name + " ";
     if (header_field(stub, "Check:").rfind(check, 0) != 0)
-      problems.push_back("exercises/" + step.file + ": the header's Check line does not start with '" + check + "'");
+      problems.push_back("exercises/" + step.file() + ": the header's Check line does not start with '" + check + "'");
     const auto declaration = std::find_if(header.begin() + 2, header.end(), [&](const std::string& line) {
       return line.rfind("//", 0) != 0 && line.find(" " + step.name + "(") != std::string::npos;
     });
@@ -423,11 +423,11 @@ TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]")
                            "'");
       if (shapes_of_line(*(declaration - 1)) != table)
         problems.push_back("lib/backprop/steps.h: the shapes above " + step.name + " differ from the table of " +
-                           step.note + " (" + describe(table) + ")");
+                           step.note() + " (" + describe(table) + ")");
     }
-    const std::string stem = fs::path(step.file).stem().string();
+    const std::string stem = step.stem();
     const std::string row = "| " + std::to_string(step.number) + " | [`" + step.name + "`](steps/" + stem +
-                            ".md) | [`exercises/" + step.file + "`](../exercises/" + step.file + ") | " +
+                            ".md) | [`exercises/" + step.file() + "`](../exercises/" + step.file() + ") | " +
                             std::to_string(step.exercise) + " |";
     if (map.find(row) == std::string::npos)
       problems.push_back("docs/README.md: the steps table has no row starting '" + row + "'");
@@ -455,8 +455,8 @@ TEST_CASE("no note gives an answer outside a fold", "[docs]") {
   std::vector<std::string> problems;
   for (const auto& step : backprop::steps()) {
     const auto found =
-        spoiler_problems(read_text(root / step.note), mutant_names(read_text(root / "tests" / step.file)));
-    for (const auto& problem : found) problems.push_back(step.note + " " + problem);
+        spoiler_problems(read_text(root / step.note()), mutant_names(read_text(root / "tests" / step.file())));
+    for (const auto& problem : found) problems.push_back(step.note() + " " + problem);
   }
   INFO("problems:" << join(problems));
   CHECK(problems.empty());
