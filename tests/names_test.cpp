@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/paths.h"
 #include "catch.h"
 
 namespace {
@@ -15,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using Names = std::vector<std::string>;
 
-const fs::path kNames = fs::path(BACKPROP_TEST_DATA_DIR) / "names";
+const fs::path kNames = backprop::test_data_dir() / "names";
 
 std::string error_of(const std::string& file) {
   try {

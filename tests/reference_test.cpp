@@ -59,7 +59,7 @@ TEST_CASE("reference: the forward pass reproduces PyTorch's on the reference cas
 
 TEST_CASE("reference: every step has its gradient and its probe in the committed cases", "[reference]") {
   for (const auto* name : {"lecture", "odd"}) {
-    const Case c(backprop::source_dir() / "data" / "reference" / name);
+    const Case c(backprop::reference_case_dir(name));
     for (const auto& step : backprop::steps()) {
       INFO(c.dir().string() << ": step " << step.name);
       CHECK(c.has(step.output));

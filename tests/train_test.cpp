@@ -134,7 +134,7 @@ TEST_CASE("train: two runs with the same seed give the same bits, another seed o
 TEST_CASE("train: the initial parameters and the batches are the lecture's, bit for bit", "[train]") {
   // data/parity holds what torch drew for the kata's sizes (n_hidden 64); the trainer's build
   // (-O3, -march=native) must draw the same bits as the library's.
-  const auto parity = backprop::source_dir() / "data" / "parity";
+  const auto parity = backprop::parity_dir();
   const auto tensor = [&](const char* name) { return backprop::npy::read(parity / (std::string(name) + ".npy")); };
   const auto bits_equal = [](const auto& got, const backprop::npy::Array& want) {
     return static_cast<std::size_t>(got.size()) == want.f32.size() &&

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "backprop/manifest.h"
+#include "backprop/paths.h"
 #include "backprop/names.h"
 #include "checkpoint.h"
 #include "gradcheck.h"
