@@ -13,7 +13,9 @@ namespace {
 using backprop::Case;
 
 backprop::Parameters parameters_of(const Case& c) {
-  return {c.matrix("C"), c.matrix("W1"), c.row("b1"), c.matrix("W2"), c.row("b2"), c.row("bngain"), c.row("bnbias")};
+  backprop::Parameters p;
+  backprop::for_each_parameter([&](std::string_view name, auto& tensor) { tensor = c.matrix(name); }, p);
+  return p;
 }
 
 }  // namespace
