@@ -22,6 +22,7 @@
 #include "gradcheck.h"
 #include "names_file.h"
 #include "npy_bytes.h"
+#include "scratch_dir.h"
 
 namespace {
 
@@ -84,14 +85,6 @@ Run run_cli(const std::vector<std::string>& args) {
   const int status = run(args, {out, err, false});
   return {status, out.str(), err.str()};
 }
-
-// A folder of its own under the system's temporary folder, removed at the end of the test.
-struct ScratchDir {
-  fs::path path = fs::temp_directory_path() / ("train_test_" + std::to_string(std::rand()) + "_" +
-                                               std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-};
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
