@@ -4,21 +4,79 @@
 
 namespace backprop {
 
+template <typename Scalar>
+void forward_embedding(const MatrixOf<Scalar>& C, const IndexMatrix& Xb, MatrixOf<Scalar>& emb,
+                       MatrixOf<Scalar>& embcat) {
+  const Eigen::Index n = Xb.rows(), block_size = Xb.cols();
+  emb.resize(n * block_size, C.cols());
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < block_size; ++j) emb.row(i * block_size + j) = C.row(Xb(i, j));
+  // Row-major, so the view is the same numbers in n rows.
+  embcat = emb.template reshaped<Eigen::RowMajor>(n, block_size * C.cols());
+}
+
+template <typename Scalar>
+void forward_linear(const MatrixOf<Scalar>& x, const MatrixOf<Scalar>& W, const RowVectorOf<Scalar>& b,
+                    MatrixOf<Scalar>& out) {
+  out.resize(x.rows(), W.cols());
+  out.noalias() = x * W;
+  out.rowwise() += b;
+}
+
+template <typename Scalar>
+void forward_batchnorm(const MatrixOf<Scalar>& hprebn, const RowVectorOf<Scalar>& bngain,
+                       const RowVectorOf<Scalar>& bnbias, RowVectorOf<Scalar>& bnmeani, RowVectorOf<Scalar>& bnvar_inv,
+                       MatrixOf<Scalar>& bnraw, MatrixOf<Scalar>& hpreact) {
+  const auto n = static_cast<Scalar>(hprebn.rows());
+  bnmeani = hprebn.colwise().sum() / n;
+  bnraw = hprebn.rowwise() - bnmeani;  // bndiff, scaled in place below
+  // The variance as a squared norm, without the lecture's bndiff2: one pass, no (n, n_hidden) temporary.
+  bnvar_inv = (bnraw.colwise().squaredNorm() / (n - 1)).array() + static_cast<Scalar>(kBatchNormEps);
+  bnvar_inv = bnvar_inv.array().rsqrt();
+  bnraw.array().rowwise() *= bnvar_inv.array();
+  hpreact = (bnraw.array().rowwise() * bngain.array()).rowwise() + bnbias.array();
+}
+
+template <typename Scalar>
+void forward_tanh(const MatrixOf<Scalar>& hpreact, MatrixOf<Scalar>& h) {
+  h = hpreact.array().tanh();
+}
+
+template <typename Scalar>
+Scalar forward_cross_entropy(const MatrixOf<Scalar>& logits, const IndexVector& Yb) {
+  const Eigen::Matrix<Scalar, Eigen::Dynamic, 1> logit_maxes = logits.rowwise().maxCoeff();
+  MatrixOf<Scalar> counts = logits.colwise() - logit_maxes;
+  // exp over the whole contiguous matrix, in full vectors; row by row, 27 columns leave a scalar tail.
+  counts = counts.array().exp();
+  const Eigen::Matrix<Scalar, Eigen::Dynamic, 1> counts_sum = counts.rowwise().sum();
+  double loss = 0;
+  for (Eigen::Index i = 0; i < logits.rows(); ++i) loss += std::log(counts_sum(i)) + logit_maxes(i) - logits(i, Yb(i));
+  return static_cast<Scalar>(loss / static_cast<double>(logits.rows()));
+}
+
+// float for training, double for the trainer's finite differences.
+#define BACKPROP_LAYERS(Scalar)                                                                                       \
+  template void forward_embedding(const MatrixOf<Scalar>&, const IndexMatrix&, MatrixOf<Scalar>&, MatrixOf<Scalar>&); \
+  template void forward_linear(const MatrixOf<Scalar>&, const MatrixOf<Scalar>&, const RowVectorOf<Scalar>&,          \
+                               MatrixOf<Scalar>&);                                                                    \
+  template void forward_batchnorm(const MatrixOf<Scalar>&, const RowVectorOf<Scalar>&, const RowVectorOf<Scalar>&,    \
+                                  RowVectorOf<Scalar>&, RowVectorOf<Scalar>&, MatrixOf<Scalar>&, MatrixOf<Scalar>&);  \
+  template void forward_tanh(const MatrixOf<Scalar>&, MatrixOf<Scalar>&);                                             \
+  template Scalar forward_cross_entropy(const MatrixOf<Scalar>&, const IndexVector&);
+BACKPROP_LAYERS(float)
+BACKPROP_LAYERS(double)
+#undef BACKPROP_LAYERS
+
 Forward forward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb) {
-  const Eigen::Index n = Xb.rows(), block_size = Xb.cols(), n_embd = p.C.cols();
+  const Eigen::Index n = Xb.rows();
   const float nf = static_cast<float>(n);
   Forward f;
+  forward_embedding(p.C, Xb, f.emb, f.embcat);
+  forward_linear(f.embcat, p.W1, p.b1, f.hprebn);
 
-  // emb = C[Xb]; embcat = emb.view(n, -1)
-  f.emb.resize(n * block_size, n_embd);
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < block_size; ++j) f.emb.row(i * block_size + j) = p.C.row(Xb(i, j));
-  f.embcat = f.emb.reshaped<Eigen::RowMajor>(n, block_size * n_embd);
-
-  // Linear layer 1
-  f.hprebn = (f.embcat * p.W1).rowwise() + p.b1;
-
-  // BatchNorm layer
+  // BatchNorm in the lecture's chunks, not forward_batchnorm: steps 15-20 differentiate bndiff2,
+  // bnvar and bndiff, which the fused form never forms, and bnvar is 1/(n-1) * sum(bndiff2) as the
+  // lecture writes it (the same value as the fused squared norm, not the same rounding).
   f.bnmeani = 1.0f / nf * f.hprebn.colwise().sum();
   f.bndiff = f.hprebn.rowwise() - f.bnmeani;
   f.bndiff2 = f.bndiff.array().square();
@@ -27,13 +85,12 @@ Forward forward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Y
   f.bnraw = f.bndiff.array().rowwise() * f.bnvar_inv.array();
   f.hpreact = (f.bnraw.array().rowwise() * p.bngain.array()).rowwise() + p.bnbias.array();
 
-  // Non-linearity
-  f.h = f.hpreact.array().tanh();
+  forward_tanh(f.hpreact, f.h);
+  forward_linear(f.h, p.W2, p.b2, f.logits);
 
-  // Linear layer 2
-  f.logits = (f.h * p.W2).rowwise() + p.b2;
-
-  // Cross-entropy loss
+  // Cross-entropy through probs and log(probs), not forward_cross_entropy's log-sum-exp: steps 1-8
+  // differentiate counts, probs and logprobs. log(probs) is -inf once a probability underflows,
+  // which log-sum-exp never is; the trainer, which needs only the loss, takes log-sum-exp.
   f.logit_maxes = f.logits.rowwise().maxCoeff();
   f.norm_logits = f.logits.colwise() - f.logit_maxes;
   f.counts = f.norm_logits.array().exp();

@@ -40,6 +40,4 @@ const Step* find_step(std::string_view name_or_number) {
   return nullptr;
 }
 
-std::filesystem::path source_dir() { return BACKPROP_SOURCE_DIR; }
-
 }  // namespace backprop

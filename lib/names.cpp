@@ -1,14 +1,12 @@
 #include "backprop/names.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <sstream>
 #include <string_view>
 
-#include "backprop/manifest.h"
 #include "backprop/random.h"
 
 namespace backprop {
@@ -91,33 +89,6 @@ std::vector<std::string> parse_names(std::string_view text, const std::string& s
     throw DataError(source + (text.empty() ? ": the file is empty" : ": every line is blank") +
                     "; expected one name per line");
   return names;
-}
-
-std::filesystem::path find_names(const std::filesystem::path& flag) {
-  namespace fs = std::filesystem;
-  const auto is_file = [](const fs::path& path) {
-    std::error_code error;
-    return fs::is_regular_file(path, error);
-  };
-  fs::path given;
-  std::string origin;
-  const char* env = std::getenv("BACKPROP_NAMES");
-  if (!flag.empty())
-    given = flag, origin = "--names";
-  else if (env && *env)
-    given = env, origin = "the environment variable BACKPROP_NAMES";
-  else if (std::string_view(BACKPROP_NAMES_SETTING).size() > 0)
-    given = BACKPROP_NAMES_SETTING, origin = "the CMake setting BACKPROP_NAMES";
-  if (!given.empty()) {
-    if (!is_file(given)) throw DataError(given.string() + " (from " + origin + "): no such file; expected names.txt");
-    return given;
-  }
-  const auto data = source_dir() / "data" / "names.txt";
-  if (is_file(data)) return data;
-  throw NamesNotFound("names.txt not found at " + data.string() +
-                      ": pass --names FILE to the trainer, set the environment variable BACKPROP_NAMES=FILE, configure "
-                      "with -DBACKPROP_NAMES=FILE, or run `cmake -P data/fetch_names.cmake` to download it to " +
-                      data.string());
 }
 
 int Vocabulary::size() const { return static_cast<int>(itos.size()); }

@@ -1,6 +1,5 @@
 #include "backprop/reference.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -110,13 +109,6 @@ std::optional<Case> Case::probe(std::string_view step) const {
   const auto dir = dir_ / "probes" / step;
   if (!std::filesystem::exists(dir / "meta.json")) return std::nullopt;
   return Case(dir);
-}
-
-std::filesystem::path lecture_case_dir() { return BACKPROP_LECTURE_REFERENCE_DIR; }
-
-std::filesystem::path default_case_dir() {
-  if (const char* dir = std::getenv("BACKPROP_REFERENCE_DIR"); dir && *dir) return dir;
-  return lecture_case_dir();
 }
 
 }  // namespace backprop

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -18,6 +17,7 @@
 
 #include "backprop/manifest.h"
 #include "catch.h"
+#include "scratch_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -364,9 +364,8 @@ TEST_CASE("every relative link and image in docs/ and README.md resolves", "[doc
 
 // The checker itself, on a small tree with one good and several bad links: it must flag the bad ones.
 TEST_CASE("the link checker rejects broken links", "[docs]") {
-  // A folder of its own, so that two builds running their tests at once do not share it.
-  const fs::path root = fs::temp_directory_path() / ("backprop_docs_test_" + std::to_string(std::random_device{}()));
-  fs::remove_all(root);
+  const ScratchDir scratch;
+  const fs::path& root = scratch.path;
   fs::create_directories(root / "docs" / "steps");
   std::ofstream(root / "docs" / "target.md") << "# A Section: `code` here\n\n## Again\n## Again\n";
   std::ofstream(root / "docs" / "steps" / "note.md")
@@ -385,7 +384,6 @@ TEST_CASE("the link checker rejects broken links", "[docs]") {
     CHECK(std::any_of(problems.begin(), problems.end(),
                       [&](const std::string& p) { return p.find(bad) != std::string::npos; }));
   }
-  fs::remove_all(root);
 }
 
 // steps.json is the one source of each forward line: steps.h, the stub's and the solution's header,

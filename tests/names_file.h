@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "backprop/names.h"
+#include "backprop/paths.h"
 #include "catch.h"
 
 inline std::filesystem::path names_file() {

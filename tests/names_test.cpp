@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/paths.h"
 #include "catch.h"
 
 namespace {
@@ -15,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using Names = std::vector<std::string>;
 
-const fs::path kNames = fs::path(BACKPROP_TEST_DATA_DIR) / "names";
+const fs::path kNames = backprop::test_data_dir() / "names";
 
 std::string error_of(const std::string& file) {
   try {
@@ -54,7 +55,7 @@ TEST_CASE("names: a file without names is rejected", "[names]") {
   CHECK(error_of(".") == dir + ".: is a directory, not names.txt");
 }
 
-TEST_CASE("names: find_names takes --names, then $BACKPROP_NAMES; a path given that is not a file is an error",
+TEST_CASE("names: find_names takes --names, then $BACKPROP_NAMES, and a path given that is not a file is an error",
           "[names]") {
   // Sets $BACKPROP_NAMES for the test's duration and puts back what was there.
   struct Environment {

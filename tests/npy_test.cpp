@@ -7,6 +7,7 @@
 
 #include "catch.h"
 #include "npy_bytes.h"
+#include "scratch_dir.h"
 
 namespace {
 
@@ -27,8 +28,8 @@ std::string error_of(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("npy: a written file reads back with its shape and values", "[npy]") {
-  const auto dir = fs::temp_directory_path() / "backprop_npy_test";
-  fs::create_directories(dir);
+  const ScratchDir scratch;
+  const auto& dir = scratch.path;
   const std::vector<std::int64_t> shape{2, 3};
   const std::vector<float> values{1, 2, 3, 4, 5, 6.5f};
   backprop::npy::write(dir / "m.npy", shape, values);
@@ -43,7 +44,6 @@ TEST_CASE("npy: a written file reads back with its shape and values", "[npy]") {
 
   backprop::npy::write(dir / "empty.npy", std::vector<std::int64_t>{0, 4}, std::vector<float>{});
   CHECK(backprop::npy::read(dir / "empty.npy").shape == std::vector<std::int64_t>{0, 4});
-  fs::remove_all(dir);
 }
 
 TEST_CASE("npy: shapes print as PyTorch prints them", "[npy]") {

@@ -12,6 +12,7 @@
 
 #include "backprop/names.h"
 #include "backprop/npy.h"
+#include "backprop/paths.h"
 #include "backprop/random.h"
 #include "catch.h"
 #include "names_file.h"
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using backprop::PythonRandom;
 using backprop::TorchGenerator;
 
-const fs::path kParity = BACKPROP_PARITY_DIR;
+const fs::path kParity = backprop::parity_dir();
 
 nlohmann::json meta() {
   std::ifstream in(kParity / "meta.json");

@@ -13,7 +13,9 @@ namespace {
 using backprop::Case;
 
 backprop::Parameters parameters_of(const Case& c) {
-  return {c.matrix("C"), c.matrix("W1"), c.row("b1"), c.matrix("W2"), c.row("b2"), c.row("bngain"), c.row("bnbias")};
+  backprop::Parameters p;
+  backprop::for_each_parameter([&](std::string_view name, auto& tensor) { tensor = c.matrix(name); }, p);
+  return p;
 }
 
 }  // namespace
@@ -59,7 +61,7 @@ TEST_CASE("reference: the forward pass reproduces PyTorch's on the reference cas
 
 TEST_CASE("reference: every step has its gradient and its probe in the committed cases", "[reference]") {
   for (const auto* name : {"lecture", "odd"}) {
-    const Case c(backprop::source_dir() / "data" / "reference" / name);
+    const Case c(backprop::reference_case_dir(name));
     for (const auto& step : backprop::steps()) {
       INFO(c.dir().string() << ": step " << step.name);
       CHECK(c.has(step.output));

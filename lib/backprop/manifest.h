@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "backprop/paths.h"  // source_dir()
+
 namespace backprop {
 
 struct Step {
@@ -30,8 +32,5 @@ std::string edit_message(const Step& step);
 const std::vector<Step>& steps();
 // The step with this name or number ("dcounts", "5" or "05"), or nullptr.
 const Step* find_step(std::string_view name_or_number);
-
-// The folder of the source tree this program was built from.
-std::filesystem::path source_dir();
 
 }  // namespace backprop

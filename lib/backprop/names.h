@@ -17,7 +17,7 @@ namespace backprop {
 struct DataError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-// No names.txt was given and data/names.txt is absent: the file was never fetched.
+// No names.txt was given and data/names.txt is absent: the file was never fetched (find_names, paths.h).
 struct NamesNotFound : DataError {
   using DataError::DataError;
 };
@@ -30,12 +30,6 @@ struct NamesNotFound : DataError {
 std::vector<std::string> read_names(const std::filesystem::path& file);
 // The same rules on text already in memory; `source` names it in errors.
 std::vector<std::string> parse_names(std::string_view text, const std::string& source);
-
-// Where names.txt is: flag (the trainer's --names) if not empty, else $BACKPROP_NAMES, else the CMake
-// setting -DBACKPROP_NAMES, else data/names.txt in the source tree. A path given by one of the first three
-// must be a file: else DataError, saying where the path came from. With none given and no data/names.txt,
-// NamesNotFound, saying every way to provide the file.
-std::filesystem::path find_names(const std::filesystem::path& flag);
 
 // The vocabulary comes from the data, as in the lecture: '.' is 0, then the sorted distinct characters.
 struct Vocabulary {

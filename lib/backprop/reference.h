@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "backprop/paths.h"  // where the cases are
 #include "backprop/tensor.h"
 
 namespace backprop {
@@ -55,10 +56,5 @@ class Case {
   std::filesystem::path dir_;
   Dims dims_;
 };
-
-// The committed case of the lecture's sizes: data/reference/lecture.
-std::filesystem::path lecture_case_dir();
-// $BACKPROP_REFERENCE_DIR when it is set, lecture_case_dir() otherwise.
-std::filesystem::path default_case_dir();
 
 }  // namespace backprop

@@ -4,23 +4,25 @@
 #include <fstream>
 
 #include "backprop/npy.h"
+#include "backprop/reference.h"
 
 namespace train {
 namespace {
 
 constexpr const char* kFormat = "backprop-ninja checkpoint";
 
+// The lecture's shapes (b1 (n_hidden,), bngain (1, n_hidden), ...), as NumPy will read them.
+backprop::Dims dims_of(const Sizes& s) { return {0, s.block_size, s.n_embd, s.n_hidden, s.vocab_size}; }
+
 template <typename Tensor>
-void save(const std::filesystem::path& dir, const std::string& name, const Tensor& t, bool vector) {
-  std::vector<std::int64_t> shape{t.rows(), t.cols()};
-  if (vector) shape = {t.size()};
-  backprop::npy::write(dir / (name + ".npy"), shape,
+void save(const std::filesystem::path& dir, std::string_view name, const Tensor& t, std::vector<std::int64_t> shape) {
+  backprop::npy::write(dir / (std::string(name) + ".npy"), shape,
                        std::span<const float>(t.data(), static_cast<std::size_t>(t.size())));
 }
 
 // Loads name.npy, which must be float32 of exactly this shape, and finite.
-Matrix load(const std::filesystem::path& dir, const std::string& name, std::vector<std::int64_t> shape) {
-  const auto file = dir / (name + ".npy");
+Matrix load(const std::filesystem::path& dir, std::string_view name, std::vector<std::int64_t> shape) {
+  const auto file = dir / (std::string(name) + ".npy");
   backprop::npy::Array array;
   try {
     array = backprop::npy::read(file);
@@ -43,18 +45,16 @@ void save_checkpoint(const std::filesystem::path& dir, const Model& model) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) throw CheckpointError(dir.string() + ": cannot create the folder (" + error.message() + ")");
-  const auto& p = model.parameters;
-  const auto s = sizes_of(p);
+  const auto s = sizes_of(model.parameters);
+  const auto dims = dims_of(s);
   try {
-    save(dir, "C", p.C, false);
-    save(dir, "W1", p.W1, false);
-    save(dir, "b1", p.b1, true);
-    save(dir, "W2", p.W2, false);
-    save(dir, "b2", p.b2, true);
-    save(dir, "bngain", p.bngain, false);
-    save(dir, "bnbias", p.bnbias, false);
-    save(dir, "bnmean", model.stats.bnmean, false);
-    save(dir, "bnvar", model.stats.bnvar, false);
+    backprop::for_each_parameter(
+        [&](std::string_view name, const auto& tensor) {
+          save(dir, name, tensor, backprop::expected_shape(name, dims));
+        },
+        model.parameters);
+    save(dir, "bnmean", model.stats.bnmean, {1, s.n_hidden});
+    save(dir, "bnvar", model.stats.bnvar, {1, s.n_hidden});
   } catch (const backprop::npy::Error& e) {
     throw CheckpointError(e.what());
   }
@@ -102,15 +102,10 @@ Model load_checkpoint(const std::filesystem::path& dir) {
     throw CheckpointError(meta_file.string() +
                           ": sizes must be positive and \"itos\" must hold vocab_size characters: '.', then "
                           "distinct letters a-z in order");
-  const std::int64_t fan_in = std::int64_t{s.block_size} * s.n_embd;
-  auto& p = model.parameters;
-  p.C = load(dir, "C", {s.vocab_size, s.n_embd});
-  p.W1 = load(dir, "W1", {fan_in, s.n_hidden});
-  p.b1 = load(dir, "b1", {s.n_hidden});
-  p.W2 = load(dir, "W2", {s.n_hidden, s.vocab_size});
-  p.b2 = load(dir, "b2", {s.vocab_size});
-  p.bngain = load(dir, "bngain", {1, s.n_hidden});
-  p.bnbias = load(dir, "bnbias", {1, s.n_hidden});
+  const auto dims = dims_of(s);
+  backprop::for_each_parameter(
+      [&](std::string_view name, auto& tensor) { tensor = load(dir, name, backprop::expected_shape(name, dims)); },
+      model.parameters);
   model.stats.bnmean = load(dir, "bnmean", {1, s.n_hidden});
   model.stats.bnvar = load(dir, "bnvar", {1, s.n_hidden});
   if ((model.stats.bnvar.array() < 0).any())

@@ -11,6 +11,7 @@
 
 #include "backprop/manifest.h"
 #include "backprop/names.h"
+#include "backprop/paths.h"
 #include "checkpoint.h"
 #include "gradcheck.h"
 #include "loss_curve.h"
@@ -217,7 +218,7 @@ int run_train(Options options, const Console& console) {
   if (!options.quiet)
     console.out << fmt::format("{} parameters; {} steps of {} examples, lr {} then {}, {} backward\n",
                                parameter_count(config.sizes), config.steps, config.batch_size, config.lr,
-                               config.lr / 10, config.chain ? "the step-by-step" : "the fused");
+                               config.lr / 10, config.backward == Backward::chain ? "the step-by-step" : "the fused");
   Reporter reporter(console, config.steps, options.quiet);
   const auto start = std::chrono::steady_clock::now();
   Training training;
@@ -255,9 +256,12 @@ int run_train(Options options, const Console& console) {
     if (!options.loss_plot.empty()) write_curve_svg(options.loss_plot, curve, options.loss_window);
   }
   if (!options.save.empty()) {
-    const nlohmann::json record = {{"steps", config.steps}, {"batch_size", config.batch_size},
-                                   {"lr", config.lr},       {"seed", config.seed},
-                                   {"chain", config.chain}, {"final_batch_loss", training.losses.back()}};
+    const nlohmann::json record = {{"steps", config.steps},
+                                   {"batch_size", config.batch_size},
+                                   {"lr", config.lr},
+                                   {"seed", config.seed},
+                                   {"chain", config.backward == Backward::chain},
+                                   {"final_batch_loss", training.losses.back()}};
     save_checkpoint(options.save, {p, stats, data.vocab.itos, record});
     if (!options.quiet) console.out << "saved the model to " << options.save << '\n';
   }
@@ -333,7 +337,9 @@ int run(const std::vector<std::string>& args, const Console& console) {
   app.add_option("--block-size", config.sizes.block_size, "characters of context")
       ->check(at_least(1))
       ->capture_default_str();
-  app.add_flag("--chain", config.chain, "backward through the 26 steps of exercise 1 instead of the fused one");
+  app.add_flag_callback(
+      "--chain", [&config] { config.backward = Backward::chain; },
+      "backward through the 26 steps of exercise 1 instead of the fused one");
   app.add_flag("-q,--quiet", options.quiet, "print only the losses and the names");
   app.add_option("--samples", options.samples, "names to sample")->check(at_least(0))->capture_default_str();
   app.add_option("--sample-seed", options.sample_seed, "torch.Generator seed for sampling")

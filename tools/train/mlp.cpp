@@ -38,105 +38,65 @@ Sizes sizes_of(const Parameters& p) {
   return {static_cast<int>(p.C.rows()), static_cast<int>(p.W1.rows()) / n_embd, n_embd, static_cast<int>(p.W1.cols())};
 }
 
-void forward_embedding(const Matrix& C, const IndexMatrix& Xb, Matrix& emb, Matrix& embcat) {
-  const Eigen::Index n = Xb.rows(), block_size = Xb.cols();
-  emb.resize(n * block_size, C.cols());
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < block_size; ++j) emb.row(i * block_size + j) = C.row(Xb(i, j));
-  // Row-major, so the view is the same numbers in n rows.
-  embcat = emb.reshaped<Eigen::RowMajor>(n, block_size * C.cols());
-}
-
 Matrix backward_embedding(const Matrix& C, const IndexMatrix& Xb, const Matrix& emb, const Matrix& dembcat) {
   const Matrix demb = checked("demb", backprop::demb(emb, dembcat), emb);
   return checked("dC", backprop::dC(C, Xb, demb), C);
 }
 
-void forward_linear1(const Matrix& embcat, const Matrix& W1, const RowVector& b1, Matrix& hprebn) {
-  hprebn.resize(embcat.rows(), W1.cols());
-  hprebn.noalias() = embcat * W1;
-  hprebn.rowwise() += b1;
-}
-
-Matrix backward_linear1(const Matrix& embcat, const Matrix& W1, const Matrix& dhprebn, Gradients& g) {
-  g.dW1 = checked("dW1", backprop::dW1(embcat, dhprebn), W1);
-  g.db1 = checked("db1", backprop::db1(dhprebn), 1, W1.cols());
+Matrix backward_linear1(const Matrix& embcat, const Matrix& W1, const Matrix& dhprebn, Parameters& grad) {
+  grad.W1 = checked("dW1", backprop::dW1(embcat, dhprebn), W1);
+  grad.b1 = checked("db1", backprop::db1(dhprebn), 1, W1.cols());
   return checked("dembcat", backprop::dembcat(W1, dhprebn), embcat);
 }
 
-void forward_batchnorm(const Matrix& hprebn, const RowVector& bngain, const RowVector& bnbias, RowVector& bnmeani,
-                       RowVector& bnvar_inv, Matrix& bnraw, Matrix& hpreact) {
-  const float n = static_cast<float>(hprebn.rows());
-  bnmeani = hprebn.colwise().sum() / n;
-  bnraw = hprebn.rowwise() - bnmeani;  // bndiff, scaled in place below
-  bnvar_inv = (bnraw.colwise().squaredNorm() / (n - 1.0f)).array() + backprop::kBatchNormEps;
-  bnvar_inv = bnvar_inv.array().rsqrt();
-  bnraw.array().rowwise() *= bnvar_inv.array();
-  hpreact = (bnraw.array().rowwise() * bngain.array()).rowwise() + bnbias.array();
-}
-
 Matrix backward_batchnorm(const RowVector& bngain, const RowVector& bnvar_inv, const Matrix& bnraw,
-                          const Matrix& dhpreact, Gradients& g) {
-  g.dbngain = checked("dbngain", backprop::dbngain(bnraw, dhpreact), 1, bnraw.cols());
-  g.dbnbias = checked("dbnbias", backprop::dbnbias(dhpreact), 1, bnraw.cols());
+                          const Matrix& dhpreact, Parameters& grad) {
+  grad.bngain = checked("dbngain", backprop::dbngain(bnraw, dhpreact), 1, bnraw.cols());
+  grad.bnbias = checked("dbnbias", backprop::dbnbias(dhpreact), 1, bnraw.cols());
   return checked("batchnorm_backward", backprop::batchnorm_backward(bngain, bnvar_inv, bnraw, dhpreact), bnraw.rows(),
                  bnraw.cols());
 }
 
-void forward_tanh(const Matrix& hpreact, Matrix& h) { h = hpreact.array().tanh(); }
-
 Matrix backward_tanh(const Matrix& h, const Matrix& dh) { return checked("dhpreact", backprop::dhpreact(h, dh), h); }
 
-void forward_linear2(const Matrix& h, const Matrix& W2, const RowVector& b2, Matrix& logits) {
-  logits.resize(h.rows(), W2.cols());
-  logits.noalias() = h * W2;
-  logits.rowwise() += b2;
-}
-
-Matrix backward_linear2(const Matrix& h, const Matrix& W2, const Matrix& dlogits, Gradients& g) {
-  g.dW2 = checked("dW2", backprop::dW2(h, dlogits), W2);
-  g.db2 = checked("db2", backprop::db2(dlogits), 1, W2.cols());
+Matrix backward_linear2(const Matrix& h, const Matrix& W2, const Matrix& dlogits, Parameters& grad) {
+  grad.W2 = checked("dW2", backprop::dW2(h, dlogits), W2);
+  grad.b2 = checked("db2", backprop::db2(dlogits), 1, W2.cols());
   return checked("dh", backprop::dh(W2, dlogits), h);
-}
-
-float forward_cross_entropy(const Matrix& logits, const IndexVector& Yb) {
-  const ColVector logit_maxes = logits.rowwise().maxCoeff();
-  Matrix counts = logits.colwise() - logit_maxes;
-  // exp over the whole contiguous matrix, in full vectors; row by row, 27 columns leave a scalar tail.
-  counts = counts.array().exp();
-  const ColVector counts_sum = counts.rowwise().sum();
-  double loss = 0;
-  for (Eigen::Index i = 0; i < logits.rows(); ++i) loss += std::log(counts_sum(i)) + logit_maxes(i) - logits(i, Yb(i));
-  return static_cast<float>(loss / static_cast<double>(logits.rows()));
 }
 
 Matrix backward_cross_entropy(const Matrix& logits, const IndexVector& Yb) {
   return checked("cross_entropy_backward", backprop::cross_entropy_backward(logits, Yb), logits);
 }
 
-void forward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb, Activations& a) {
-  forward_embedding(p.C, Xb, a.emb, a.embcat);
-  forward_linear1(a.embcat, p.W1, p.b1, a.hprebn);
-  forward_batchnorm(a.hprebn, p.bngain, p.bnbias, a.bnmeani, a.bnvar_inv, a.bnraw, a.hpreact);
-  forward_tanh(a.hpreact, a.h);
-  forward_linear2(a.h, p.W2, p.b2, a.logits);
-  a.loss = forward_cross_entropy(a.logits, Yb);
+template <typename Scalar>
+void forward(const backprop::ParameterTensors<Scalar>& p, const IndexMatrix& Xb, const IndexVector& Yb,
+             Activations<Scalar>& a) {
+  backprop::forward_embedding(p.C, Xb, a.emb, a.embcat);
+  backprop::forward_linear(a.embcat, p.W1, p.b1, a.hprebn);
+  backprop::forward_batchnorm(a.hprebn, p.bngain, p.bnbias, a.bnmeani, a.bnvar_inv, a.bnraw, a.hpreact);
+  backprop::forward_tanh(a.hpreact, a.h);
+  backprop::forward_linear(a.h, p.W2, p.b2, a.logits);
+  a.loss = backprop::forward_cross_entropy(a.logits, Yb);
 }
+template void forward(const Parameters&, const IndexMatrix&, const IndexVector&, Activations<float>&);
+template void forward(const backprop::ParameterTensors<double>&, const IndexMatrix&, const IndexVector&,
+                      Activations<double>&);
 
-Gradients backward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb, const Activations& a) {
-  Gradients g;
+Parameters backward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb, const Activations<float>& a) {
+  Parameters grad;
   const Matrix dlogits = backward_cross_entropy(a.logits, Yb);
-  const Matrix dh = backward_linear2(a.h, p.W2, dlogits, g);
+  const Matrix dh = backward_linear2(a.h, p.W2, dlogits, grad);
   const Matrix dhpreact = backward_tanh(a.h, dh);
-  const Matrix dhprebn = backward_batchnorm(p.bngain, a.bnvar_inv, a.bnraw, dhpreact, g);
-  const Matrix dembcat = backward_linear1(a.embcat, p.W1, dhprebn, g);
-  g.dC = backward_embedding(p.C, Xb, a.emb, dembcat);
-  return g;
+  const Matrix dhprebn = backward_batchnorm(p.bngain, a.bnvar_inv, a.bnraw, dhpreact, grad);
+  const Matrix dembcat = backward_linear1(a.embcat, p.W1, dhprebn, grad);
+  grad.C = backward_embedding(p.C, Xb, a.emb, dembcat);
+  return grad;
 }
 
-Gradients backward_chain(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb,
-                         const backprop::Forward& f) {
-  Gradients g;
+Parameters backward_chain(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb,
+                          const backprop::Forward& f) {
+  Parameters grad;
   // Cross-entropy, one line at a time
   const Matrix dlogprobs = checked("dlogprobs", backprop::dlogprobs(f.logprobs, Yb), f.logprobs);
   const Matrix dprobs = checked("dprobs", backprop::dprobs(f.probs, dlogprobs), f.probs);
@@ -150,12 +110,12 @@ Gradients backward_chain(const Parameters& p, const IndexMatrix& Xb, const Index
   const Matrix dlogits = checked("dlogits", backprop::dlogits(f.logits, dnorm_logits, dlogit_maxes), f.logits);
   // Linear layer 2 and tanh
   const Matrix dh = checked("dh", backprop::dh(p.W2, dlogits), f.h);
-  g.dW2 = checked("dW2", backprop::dW2(f.h, dlogits), p.W2);
-  g.db2 = checked("db2", backprop::db2(dlogits), p.b2);
+  grad.W2 = checked("dW2", backprop::dW2(f.h, dlogits), p.W2);
+  grad.b2 = checked("db2", backprop::db2(dlogits), p.b2);
   const Matrix dhpreact = checked("dhpreact", backprop::dhpreact(f.h, dh), f.hpreact);
   // BatchNorm, one line at a time
-  g.dbngain = checked("dbngain", backprop::dbngain(f.bnraw, dhpreact), p.bngain);
-  g.dbnbias = checked("dbnbias", backprop::dbnbias(dhpreact), p.bnbias);
+  grad.bngain = checked("dbngain", backprop::dbngain(f.bnraw, dhpreact), p.bngain);
+  grad.bnbias = checked("dbnbias", backprop::dbnbias(dhpreact), p.bnbias);
   const Matrix dbnraw = checked("dbnraw", backprop::dbnraw(p.bngain, dhpreact), f.bnraw);
   const RowVector dbnvar_inv = checked("dbnvar_inv", backprop::dbnvar_inv(f.bndiff, dbnraw), f.bnvar_inv);
   const RowVector dbnvar = checked("dbnvar", backprop::dbnvar(f.bnvar, dbnvar_inv), f.bnvar);
@@ -165,21 +125,28 @@ Gradients backward_chain(const Parameters& p, const IndexMatrix& Xb, const Index
   const Matrix dhprebn = checked("dhprebn", backprop::dhprebn(dbndiff, dbnmeani), f.hprebn);
   // Linear layer 1 and the embedding
   const Matrix dembcat = checked("dembcat", backprop::dembcat(p.W1, dhprebn), f.embcat);
-  g.dW1 = checked("dW1", backprop::dW1(f.embcat, dhprebn), p.W1);
-  g.db1 = checked("db1", backprop::db1(dhprebn), p.b1);
+  grad.W1 = checked("dW1", backprop::dW1(f.embcat, dhprebn), p.W1);
+  grad.b1 = checked("db1", backprop::db1(dhprebn), p.b1);
   const Matrix demb = checked("demb", backprop::demb(f.emb, dembcat), f.emb);
-  g.dC = checked("dC", backprop::dC(p.C, Xb, demb), p.C);
-  return g;
+  grad.C = checked("dC", backprop::dC(p.C, Xb, demb), p.C);
+  return grad;
 }
 
-void sgd_update(Parameters& p, const Gradients& g, float lr) {
-  p.C -= lr * g.dC;
-  p.W1 -= lr * g.dW1;
-  p.b1 -= lr * g.db1;
-  p.W2 -= lr * g.dW2;
-  p.b2 -= lr * g.db2;
-  p.bngain -= lr * g.dbngain;
-  p.bnbias -= lr * g.dbnbias;
+float loss_and_gradients(Backward which, const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb,
+                         Activations<float>& a, Parameters& grad) {
+  if (which == Backward::chain) {
+    const auto f = backprop::forward(p, Xb, Yb);
+    grad = backward_chain(p, Xb, Yb, f);
+    return f.loss;
+  }
+  forward(p, Xb, Yb, a);
+  grad = backward(p, Xb, Yb, a);
+  return a.loss;
+}
+
+void sgd_update(Parameters& p, const Parameters& grad, float lr) {
+  backprop::for_each_parameter([lr](std::string_view, auto& param, const auto& dparam) { param -= lr * dparam; }, p,
+                               grad);
 }
 
 }  // namespace train

@@ -65,22 +65,13 @@ Training train(const Config& config, const backprop::Dataset& train_set, const S
   std::vector<std::int64_t> ix(static_cast<std::size_t>(n));
   IndexMatrix Xb(n, config.sizes.block_size);
   IndexVector Yb(n);
-  Activations a;
+  Activations<float> a;
+  Parameters grad;
   for (int i = 0; i < config.steps; ++i) {
     draw_batch(g, train_set, ix, Xb, Yb);
-    float loss = 0;
-    Gradients grads;
-    if (config.chain) {
-      const auto f = backprop::forward(t.parameters, Xb, Yb);
-      loss = f.loss;
-      grads = backward_chain(t.parameters, Xb, Yb, f);
-    } else {
-      forward(t.parameters, Xb, Yb, a);
-      loss = a.loss;
-      grads = backward(t.parameters, Xb, Yb, a);
-    }
+    const float loss = loss_and_gradients(config.backward, t.parameters, Xb, Yb, a, grad);
     if (!std::isfinite(loss)) throw Diverged(i, loss, config.lr);
-    sgd_update(t.parameters, grads, learning_rate(config, i));
+    sgd_update(t.parameters, grad, learning_rate(config, i));
     t.losses.push_back(loss);
     if (observe) observe(i, loss);
   }
@@ -93,8 +84,8 @@ BatchNormStats calibrate(const Parameters& p, const IndexMatrix& X) {
   Matrix emb, embcat, hprebn;
   for (Eigen::Index start = 0; start < X.rows(); start += kEvalChunk) {
     const IndexMatrix chunk = X.middleRows(start, std::min(kEvalChunk, X.rows() - start));
-    forward_embedding(p.C, chunk, emb, embcat);
-    forward_linear1(embcat, p.W1, p.b1, hprebn);
+    backprop::forward_embedding(p.C, chunk, emb, embcat);
+    backprop::forward_linear(embcat, p.W1, p.b1, hprebn);
     const Eigen::MatrixXd hd = hprebn.cast<double>();
     sum += hd.colwise().sum();
     sum2 += hd.colwise().squaredNorm();
@@ -107,14 +98,14 @@ BatchNormStats calibrate(const Parameters& p, const IndexMatrix& X) {
 
 void forward_eval(const Parameters& p, const BatchNormStats& stats, const IndexMatrix& X, Matrix& logits) {
   Matrix emb, embcat, hprebn, h;
-  forward_embedding(p.C, X, emb, embcat);
-  forward_linear1(embcat, p.W1, p.b1, hprebn);
+  backprop::forward_embedding(p.C, X, emb, embcat);
+  backprop::forward_linear(embcat, p.W1, p.b1, hprebn);
   const RowVector bnvar_inv = (stats.bnvar.array() + backprop::kBatchNormEps).rsqrt();
   const Matrix hpreact =
       ((hprebn.rowwise() - stats.bnmean).array().rowwise() * (p.bngain.array() * bnvar_inv.array())).rowwise() +
       p.bnbias.array();
-  forward_tanh(hpreact, h);
-  forward_linear2(h, p.W2, p.b2, logits);
+  backprop::forward_tanh(hpreact, h);
+  backprop::forward_linear(h, p.W2, p.b2, logits);
 }
 
 float split_loss(const Parameters& p, const BatchNormStats& stats, const backprop::Dataset& split) {
@@ -123,7 +114,7 @@ float split_loss(const Parameters& p, const BatchNormStats& stats, const backpro
   for (Eigen::Index start = 0; start < split.X.rows(); start += kEvalChunk) {
     const Eigen::Index rows = std::min(kEvalChunk, split.X.rows() - start);
     forward_eval(p, stats, split.X.middleRows(start, rows), logits);
-    total += static_cast<double>(forward_cross_entropy(logits, split.Y.segment(start, rows))) * rows;
+    total += static_cast<double>(backprop::forward_cross_entropy(logits, split.Y.segment(start, rows))) * rows;
   }
   return static_cast<float>(total / static_cast<double>(split.X.rows()));
 }

@@ -23,7 +23,7 @@ struct Config {
   int batch_size = 32;
   float lr = 0.1f;                  // the first rate; lr / 10 from half the steps on
   std::uint64_t seed = 2147483647;  // torch.Generator().manual_seed(seed): the parameters, then the batches
-  bool chain = false;               // backward through the 26 steps of exercise 1 instead of the fused one
+  Backward backward = Backward::fused;
 };
 
 // The lecture's step decay: 0.1 before step 100,000 of 200,000, then 0.01.
