@@ -22,15 +22,12 @@ inline StdString::ContainsMatcher ContainsSubstring(const std::string& text) { r
 // must match the test's SKIP_REGULAR_EXPRESSION. Catch2 3.3 and later count the test as skipped
 // themselves; older ones have no skip, so for them the test fails and only ctest says skipped.
 #if BACKPROP_CATCH2_MAJOR > 3 || (BACKPROP_CATCH2_MAJOR == 3 && CATCH_VERSION_MINOR >= 3)
-#define BACKPROP_SKIP(message)    \
-  do {                            \
-    std::cout << message << '\n'; \
-    SKIP(message);                \
-  } while (false)
+#define BACKPROP_END_TEST_SKIPPED(message) SKIP(message)
 #else
-#define BACKPROP_SKIP(message)    \
-  do {                            \
-    std::cout << message << '\n'; \
-    FAIL(message);                \
-  } while (false)
+#define BACKPROP_END_TEST_SKIPPED(message) FAIL(message)
 #endif
+#define BACKPROP_SKIP(message)          \
+  do {                                  \
+    std::cout << message << '\n';       \
+    BACKPROP_END_TEST_SKIPPED(message); \
+  } while (false)
