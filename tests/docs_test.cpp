@@ -395,10 +395,16 @@ TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]")
   const auto header = lines_of(read_text(root / "lib" / "backprop" / "steps.h"));
   const std::string map = read_text(root / "docs" / "README.md");
   for (const auto& step : backprop::steps()) {
-    const std::string stub = read_text(root / "exercises" / step.file());
+    // A learner's own file is theirs: the headers checked are the stubs' (while a file still is
+    // one) and the solutions'. So this test passes whatever the learner's progress.
+    const auto exercise = root / "exercises" / step.file();
+    const std::string stub = fs::exists(exercise) ? read_text(exercise) : "";
+    const bool shipped = stub.find("throw NotDone(\"" + step.name + "\")") != std::string::npos;
     const std::string solution = read_text(root / "solutions" / step.file());
     const auto table = shapes_of_table(read_text(root / step.note()));
-    for (const auto& [where, source] : {std::pair{"exercises/", stub}, std::pair{"solutions/", solution}}) {
+    std::vector<std::pair<std::string, std::string>> sources{{"solutions/", solution}};
+    if (shipped) sources.emplace_back("exercises/", stub);
+    for (const auto& [where, source] : sources) {
       const std::string file = where + step.file();
       if (header_field(source, "Forward:") != step.forward)
         problems.push_back(file + ": the header's Forward line is not '" + step.forward + "' (steps.json)");
@@ -408,7 +414,7 @@ TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]")
                            step.note() + " (" + describe(table) + ")");
     }
     const std::string check = "build/exercises/kata run " + step.name + " ";
-    if (header_field(stub, "Check:").rfind(check, 0) != 0)
+    if (shipped && header_field(stub, "Check:").rfind(check, 0) != 0)
       problems.push_back("exercises/" + step.file() + ": the header's Check line does not start with '" + check + "'");
     const auto declaration = std::find_if(header.begin() + 2, header.end(), [&](const std::string& line) {
       return line.rfind("//", 0) != 0 && line.find(" " + step.name + "(") != std::string::npos;

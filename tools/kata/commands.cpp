@@ -3,18 +3,24 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "backprop/exit_status.h"
 #include "lookup.h"
 #include "notes.h"
+#include "process.h"
 #include "watch.h"
 
 namespace kata {
 namespace {
 
 using backprop::kExitFailure;
+using backprop::State;
 using backprop::Step;
+
+// The exit status of a command stopped by Ctrl-C, as a shell reports it.
+constexpr int kExitInterrupted = 130;
 
 // The step whose file is among the changed ones, if any.
 const Step* changed_step(const std::set<std::string>& changed) {
@@ -23,41 +29,50 @@ const Step* changed_step(const std::set<std::string>& changed) {
   return nullptr;
 }
 
+bool all_passed(const Outcome& outcome) {
+  for (const auto& [name, report] : outcome.steps)
+    if (report.state != State::passed) return false;
+  return true;
+}
+
+// The outcome of a one-off check, or nothing after printing why there is none.
+std::optional<Outcome> checked(const Style& style, const Paths& paths, Request request) {
+  auto outcome = check(paths, request);
+  if (outcome.cancelled) return std::nullopt;
+  if (!outcome.built) {
+    print_build_failure(style, outcome);
+    return std::nullopt;
+  }
+  print_stale(style, paths, outcome);
+  return outcome;
+}
+
 }  // namespace
 
 int command_status(const Style& style, const Paths& paths) {
-  const auto outcome = check(paths, all_step_names());
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return kExitFailure;
-  }
-  print_table(style, outcome);
+  const auto outcome = checked(style, paths, {.steps = all_step_names(), .chain = true});
+  if (!outcome) return interrupted() ? kExitInterrupted : kExitFailure;
+  print_table(style, *outcome);
   std::cout << '\n';
-  print_progress(outcome);
-  print_next(style, paths, outcome);
+  print_progress(*outcome);
+  print_next(style, paths, *outcome);
   return 0;
 }
 
 int command_next(const Style& style, const Paths& paths) {
-  const auto outcome = check(paths, all_step_names());
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return kExitFailure;
-  }
-  print_progress(outcome);
-  print_next(style, paths, outcome);
-  return 0;
+  const auto outcome = checked(style, paths, {.steps = all_step_names(), .chain = true});
+  if (!outcome) return interrupted() ? kExitInterrupted : kExitFailure;
+  print_progress(*outcome);
+  print_next(style, paths, *outcome);
+  return all_passed(*outcome) ? 0 : kExitFailure;
 }
 
 int command_run(const Style& style, const Paths& paths, const Step& step) {
-  const auto outcome = check(paths, {step.name});
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return kExitFailure;
-  }
-  const auto& report = outcome.steps.at(step.name);
-  print_step(style, paths, step, report);
-  return report.state == backprop::State::passed ? 0 : kExitFailure;
+  const auto outcome = checked(style, paths, {.steps = {step.name}});
+  if (!outcome) return interrupted() ? kExitInterrupted : kExitFailure;
+  const auto& report = outcome->steps.at(step.name);
+  print_step(style, paths, step, *outcome);
+  return report.state == State::passed ? 0 : kExitFailure;
 }
 
 int command_hint(const Style& style, const Paths& paths, const Step& step, int tier) {
@@ -75,7 +90,8 @@ int command_hint(const Style& style, const Paths& paths, const Step& step, int t
             << (title.empty() ? "" : " (" + title + ")") << '\n'
             << text << '\n';
   if (tier < static_cast<int>(tiers.size()))
-    std::cout << style.dim(fmt::format("Stuck still? kata hint {} {}", step.name, tier + 1)) << '\n';
+    std::cout << style.dim(fmt::format("Stuck still? {} hint {} {}", paths.kata_command(), step.name, tier + 1))
+              << '\n';
   else
     std::cout << style.dim("The whole note: " + shown(note)) << '\n';
   return 0;
@@ -92,46 +108,65 @@ int command_list(const Style& style, const Paths& paths) {
 }
 
 int command_watch(const Style& style, const Paths& paths, bool poll) {
-  catch_interrupt();
   Watcher watcher(paths.root / paths.tree, poll);
   const Step* focus = nullptr;
+  std::map<std::string, std::pair<std::filesystem::file_time_type, backprop::StepReport>> earlier;
   for (;;) {
-    if (style.color) std::cout << "\033[2J\033[H";
-    // Ctrl-C during the check kills kata_tests too, and a broken kata_tests should not end the watch.
+    std::cout << style.dim("Checking...") << std::flush;
+    // A save during the check stops it, and the next check starts at once.
     Outcome outcome;
     std::string broken;
     try {
-      outcome = check(paths, all_step_names());
+      outcome = check(paths, {.steps = all_step_names(),
+                              .chain = true,
+                              .cancel = [&] { return watcher.saw_change(); },
+                              .earlier = &earlier});
     } catch (const std::runtime_error& e) {
-      broken = e.what();
+      broken = e.what();  // a broken step binary should not end the watch
     }
     if (interrupted()) break;
-    if (!broken.empty()) {
-      std::cout << style.red(broken) << '\n';
-    } else if (!outcome.built) {
-      print_build_failure(style, outcome);
-    } else {
-      print_progress(outcome);
-      // The step just saved, while it fails; the next one to do otherwise.
-      const auto it = focus ? outcome.steps.find(focus->name) : outcome.steps.end();
-      if (it != outcome.steps.end() && it->second.state != backprop::State::passed) {
-        std::cout << '\n';
-        print_step(style, paths, *focus, it->second);
+    if (!outcome.cancelled) {
+      std::cout << (style.color ? "\033[2J\033[H" : "\n");
+      if (!broken.empty()) {
+        std::cout << style.red(broken) << '\n';
+      } else if (!outcome.built) {
+        print_build_failure(style, outcome);
       } else {
-        if (it != outcome.steps.end()) std::cout << style.green(fmt::format("{} passes.", focus->name)) << '\n';
-        print_next(style, paths, outcome);
+        print_progress(outcome);
+        // The step just saved, while it fails; the next one to do otherwise.
+        const auto it = focus ? outcome.steps.find(focus->name) : outcome.steps.end();
+        if (it != outcome.steps.end() && it->second.state != State::passed) {
+          std::cout << '\n';
+          print_step(style, paths, *focus, outcome);
+        } else {
+          if (it != outcome.steps.end()) std::cout << style.green(fmt::format("{} passes.", focus->name)) << '\n';
+          print_next(style, paths, outcome);
+        }
       }
+      std::cout << '\n'
+                << style.dim(fmt::format("Watching {} ({}); save a file to recheck, Ctrl-C to stop.",
+                                         shown(paths.root / paths.tree), watcher.polling() ? "polling" : "inotify"))
+                << std::endl;
     }
-    std::cout << '\n'
-              << style.dim(fmt::format("Watching {} ({}); save a file to recheck, Ctrl-C to stop.",
-                                       shown(paths.root / paths.tree), watcher.polling() ? "polling" : "inotify"))
-              << std::endl;
     const auto changed = watcher.wait();
     if (!changed) break;
     if (const auto* step = changed_step(*changed)) focus = step;
   }
   std::cout << (style.color ? "\033[0m" : "") << "\nStopped watching.\n";
   return 0;
+}
+
+int command_train(const Style& style, const Paths& paths, const std::vector<std::string>& args) {
+  std::cout << style.dim(
+                   fmt::format("Building the trainer on {}/ (the first time takes a minute or two)...", paths.tree))
+            << std::endl;
+  if (run_attached({paths.cmake, "--build", paths.build_dir.string(), "--target", "train"}) != 0) {
+    std::cout << style.red("The trainer did not build") << "; the compiler's messages are above.\n";
+    return kExitFailure;
+  }
+  std::vector<std::string> command{(paths.build_dir / "tools" / "train" / "train").string()};
+  command.insert(command.end(), args.begin(), args.end());
+  return run_attached(command);
 }
 
 }  // namespace kata

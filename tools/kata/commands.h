@@ -19,6 +19,8 @@ int command_hint(const Style& style, const Paths& paths, const backprop::Step& s
 int command_list(const Style& style, const Paths& paths);
 // Rechecks on every save under the tree of steps, until Ctrl-C.
 int command_watch(const Style& style, const Paths& paths, bool poll);
+// Rebuilds the trainer on the tree's steps and runs it with these arguments.
+int command_train(const Style& style, const Paths& paths, const std::vector<std::string>& args);
 // Puts a step's stub back as shipped (reset.cpp), after asking unless `yes`.
 int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes);
 

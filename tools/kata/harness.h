@@ -1,9 +1,10 @@
-// The kata tool's view of the build: it rebuilds kata_tests with cmake, runs it, and reads the
-// step reports it writes (lib/backprop/report.h). The steps' inputs are wired in kata_tests
-// only; this side just runs it.
+// The kata tool's view of the build: it rebuilds the step tests with cmake, runs each step's
+// binary under a time limit, and reads the step reports they write (lib/backprop/report.h). The
+// steps' inputs are wired in the step tests only; this side just builds and runs them.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,19 +17,39 @@ namespace kata {
 struct Paths {
   std::filesystem::path root;       // the source tree: exercises/, docs/, its git history
   std::string tree;                 // the folder of steps this build compiles: exercises or solutions
-  std::filesystem::path build_dir;  // the build tree that holds kata_tests
-  std::filesystem::path tests;      // the kata_tests program
-  bool build = true;                // rebuild kata_tests before running it
+  std::filesystem::path build_dir;  // the build tree
+  std::filesystem::path steps_dir;  // its step binaries, one per step, named NN_name
+  std::string cmake;                // the cmake that builds the build tree
+  bool build = true;                // rebuild the step tests before running them
+  double time_limit = 10;           // seconds one step's test may run
+  // The command that runs kata as the learner types it from the root: build/exercises/kata.
+  std::string kata_command() const;
 };
 
-// What a check found: the compiler's messages when the build failed, else a report per step.
+// What a check found: the compiler's messages when the build failed for a reason that is not a
+// step's, else a report per step, with the compiler's messages on the learner's files.
 struct Outcome {
   bool built = true;
+  bool cancelled = false;  // a newer save, or Ctrl-C, stopped it
   std::string build_log;
   std::map<std::string, backprop::StepReport> steps;  // by name, one for every step asked for
+  std::map<std::string, std::string> messages;        // by step: its file's errors or warnings
+  std::vector<std::string> stale;                     // steps whose file is newer than their test (--no-build)
+  std::string chain;                                  // the chain test's figures, once exercise 1 passes
 };
 
-// Rebuilds kata_tests (unless paths.build is false) and runs the step tests of these steps.
-Outcome check(const Paths& paths, const std::vector<std::string>& steps);
+// Which steps to check, and what may interrupt the check.
+struct Request {
+  std::vector<std::string> steps = {};
+  bool chain = false;                 // run the chain test too when every step of exercise 1 passes
+  std::function<bool()> cancel = {};  // asked while building and running: true stops the check
+  // Reports of earlier checks, by step, kept with their binary's time: a binary that was not
+  // rebuilt is not run again (kata watch). Updated by check.
+  std::map<std::string, std::pair<std::filesystem::file_time_type, backprop::StepReport>>* earlier = nullptr;
+};
+
+// Rebuilds (unless paths.build is false) and runs the step tests of the request. One check at a
+// time per build tree: a second kata waits for the first.
+Outcome check(const Paths& paths, const Request& request);
 
 }  // namespace kata

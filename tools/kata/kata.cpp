@@ -7,6 +7,7 @@
 //   kata list
 //   kata watch           recheck on every save of a step's file
 //   kata reset <step>    put a step's stub back as shipped
+//   kata train [args]    rebuild the trainer on your steps and run it
 //
 // This file reads the command line; commands.cpp and reset.cpp do the commands, present.cpp
 // prints, harness.cpp runs the step tests and lookup.cpp finds the step meant.
@@ -16,6 +17,7 @@
 #include "backprop/exit_status.h"
 #include "commands.h"
 #include "lookup.h"
+#include "process.h"
 
 namespace kata {
 namespace {
@@ -24,11 +26,16 @@ using backprop::kExitUsage;
 
 int parse_and_run(int argc, char** argv) {
   CLI::App app{"kata: your progress through backprop-ninja, and a verdict every time you save", "kata"};
-  Paths paths{backprop::source_dir(), KATA_TREE, KATA_BUILD_DIR, KATA_TESTS};
+  Paths paths{backprop::source_dir(), KATA_TREE, KATA_BUILD_DIR, "", KATA_CMAKE};
+  paths.time_limit = KATA_TIME_LIMIT;
   bool no_build = false;
   app.add_option("--root", paths.root, "The source tree whose exercises/ and docs/ to use")->capture_default_str();
   app.add_option("--build-dir", paths.build_dir, "The build tree to rebuild")->capture_default_str();
-  app.add_option("--tests", paths.tests, "The kata_tests program to run")->capture_default_str();
+  app.add_option("--steps-dir", paths.steps_dir, "Where the step tests are (default: <build dir>/steps)");
+  app.add_option("--cmake", paths.cmake, "The cmake that rebuilds the build tree")->capture_default_str();
+  app.add_option("--time-limit", paths.time_limit, "Seconds one step's test may run before it is stopped")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_flag("--no-build", no_build, "Check without rebuilding first");
   app.require_subcommand(0, 1);
   app.fallthrough();  // `kata run 5 --no-build` as well as `kata --no-build run 5`
@@ -50,6 +57,9 @@ int parse_and_run(int argc, char** argv) {
   auto* reset_command = app.add_subcommand("reset", "Put a step's file back as shipped, after asking");
   reset_command->add_option("step", step_name, "A step's name or number")->required();
   reset_command->add_flag("-y,--yes", yes, "Do not ask");
+  // Everything after `train` is the trainer's: kata train --steps 1000, kata train --help.
+  auto* train_command = app.add_subcommand("train", "Rebuild the trainer on your steps, then run it with the rest");
+  train_command->prefix_command();
 
   try {
     app.parse(argc, argv);
@@ -58,6 +68,7 @@ int parse_and_run(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
   paths.build = !no_build;
+  if (paths.steps_dir.empty()) paths.steps_dir = paths.build_dir / "steps";
   const Style style;
   try {
     if (run_command->parsed()) return command_run(style, paths, step_named(step_name));
@@ -66,6 +77,7 @@ int parse_and_run(int argc, char** argv) {
     if (next_command->parsed()) return command_next(style, paths);
     if (list_command->parsed()) return command_list(style, paths);
     if (watch_command->parsed()) return command_watch(style, paths, poll);
+    if (train_command->parsed()) return command_train(style, paths, train_command->remaining());
     return command_status(style, paths);
   } catch (const UsageError& e) {
     std::cerr << "kata: " << e.what() << '\n';
@@ -77,6 +89,7 @@ int parse_and_run(int argc, char** argv) {
 }  // namespace kata
 
 int main(int argc, char** argv) {
+  kata::catch_interrupt();
   try {
     return kata::parse_and_run(argc, argv);
   } catch (const std::exception& e) {

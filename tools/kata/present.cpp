@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 namespace kata {
 namespace {
@@ -72,12 +73,23 @@ void print_table(const Style& style, const Outcome& outcome) {
       row += style.red(network->shapes_text());
     } else {
       row += painted_state(style, report.state);
+      // Where it does not compile, or how long it ran.
+      if (report.state == State::does_not_compile || report.state == State::timed_out)
+        row += "  " + style.dim(report.error.substr(0, report.error.find('\n')));
     }
     std::cout << row << '\n';
   }
 }
 
-void print_step(const Style& style, const Paths& paths, const Step& step, const StepReport& report) {
+void print_stale(const Style& style, const Paths& paths, const Outcome& outcome) {
+  for (const auto& name : outcome.stale)
+    std::cout << style.yellow("old verdict: ")
+              << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", paths.tree,
+                             backprop::find_step(name)->file(), paths.kata_command());
+}
+
+void print_step(const Style& style, const Paths& paths, const Step& step, const Outcome& outcome) {
+  const auto& report = outcome.steps.at(step.name);
   std::cout << style.bold(fmt::format("Step {} of {}: {}", step.number, backprop::steps().size(), step.name)) << "  "
             << painted_state(style, report.state) << '\n';
   std::cout << "  forward  " << step.forward << '\n';
@@ -87,24 +99,40 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
               << '\n';
   }
   if (!report.error.empty()) std::cout << "  " << style.red(report.error) << '\n';
+  // The compiler's errors on the learner's file, or its warnings when it compiled.
+  if (const auto it = outcome.messages.find(step.name); it != outcome.messages.end()) {
+    std::cout << "  " << style.yellow(report.state == State::does_not_compile ? "the compiler says:" : "warnings:")
+              << '\n';
+    std::istringstream lines(it->second);
+    for (std::string line; std::getline(lines, line);) std::cout << "    " << line << '\n';
+  }
   for (const auto& diagnosis : report.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
   if (report.state != State::passed) {
     std::cout << "  edit     " << shown(paths.root / paths.tree / step.file()) << '\n';
     std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
-    std::cout << "  hint     kata hint " << step.name << '\n';
+    std::cout << "  hint     " << paths.kata_command() << " hint " << step.name << '\n';
   }
 }
 
 void print_next(const Style& style, const Paths& paths, const Outcome& outcome) {
   const auto& steps = backprop::steps();
   const auto next = std::find_if(steps.begin(), steps.end(), [&](const Step& s) { return !passed(outcome, s); });
+  if (!outcome.chain.empty()) {
+    // The chain test's cmp() lines: exercise 1 end to end, each step fed the learner's own gradients.
+    std::cout << '\n' << style.bold("Exercise 1 end to end, each step fed your own gradients:") << '\n';
+    std::istringstream lines(outcome.chain);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(" | exact: ") != std::string::npos) std::cout << "  " << line << '\n';
+  }
   if (next == steps.end()) {
-    std::cout << style.green("Every step passes.") << " The chain test runs all of exercise 1 on your own gradients: "
-              << "ctest --preset " << paths.tree << " -R chain\n";
+    std::cout << style.green("Every step passes.") << " Train the network on your steps: " << paths.kata_command()
+              << " train\n";
     return;
   }
   std::cout << '\n' << style.bold("Next: ");
-  print_step(style, paths, *next, outcome.steps.at(next->name));
+  print_step(style, paths, *next, outcome);
+  std::cout << fmt::format("  check    {} run {}, or {} watch to check on every save\n", paths.kata_command(),
+                           next->name, paths.kata_command());
 }
 
 }  // namespace kata

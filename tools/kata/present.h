@@ -31,8 +31,10 @@ void print_build_failure(const Style& style, const Outcome& outcome);
 void print_progress(const Outcome& outcome);
 // Every step's cmp() figures and whether its probe passes, one row each.
 void print_table(const Style& style, const Outcome& outcome);
-// One step's state, its cmp() lines and what a failure looks like.
-void print_step(const Style& style, const Paths& paths, const backprop::Step& step, const backprop::StepReport& report);
+// One step's state, its cmp() lines, the compiler's messages on its file, and what a failure looks like.
+void print_step(const Style& style, const Paths& paths, const backprop::Step& step, const Outcome& outcome);
+// The steps whose file changed after their test was built (kata --no-build): their verdicts are old.
+void print_stale(const Style& style, const Paths& paths, const Outcome& outcome);
 // The next step to do, as print_step shows it, or that every step passes.
 void print_next(const Style& style, const Paths& paths, const Outcome& outcome);
 

@@ -1,14 +1,48 @@
 #include "process.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstring>
 
 namespace kata {
+namespace {
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
+// Set by the SIGINT handler: the one piece of state a signal handler can share.
+volatile std::sig_atomic_t interrupt_received = 0;
+
+void on_interrupt(int) { interrupt_received = 1; }
+
+// In a forked child: becomes argv[0], or says why it cannot and exits 127, as a shell does.
+[[noreturn]] void exec_or_exit(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  execvp(args[0], args.data());
+  const std::string why = "cannot run " + argv[0] + ": " + std::strerror(errno) + "\n";
+  (void)!write(STDERR_FILENO, why.data(), why.size());
+  _exit(127);
+}
+
+}  // namespace
+
+void catch_interrupt() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocking poll() returns on Ctrl-C
+  sigaction(SIGINT, &action, nullptr);
+}
+
+bool interrupted() { return interrupt_received != 0; }
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                          const Limits& limits) {
   ProcessResult result;
   int pipe_fds[2];
   if (argv.empty() || pipe(pipe_fds) != 0) {
@@ -18,18 +52,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
   }
   const pid_t pid = fork();
   if (pid == 0) {
+    setpgid(0, 0);  // its own process group, so that a stop reaches its children too
     dup2(pipe_fds[1], STDOUT_FILENO);
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
-    std::vector<char*> args;
-    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    const std::string why = "cannot run " + argv[0] + ": " + std::strerror(errno) + "\n";
-    (void)!write(STDERR_FILENO, why.data(), why.size());
-    _exit(127);
+    exec_or_exit(argv);
   }
   close(pipe_fds[1]);
   if (pid < 0) {
@@ -38,14 +67,30 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     result.output = "cannot start " + argv[0] + ": " + std::strerror(errno) + "\n";
     return result;
   }
+  setpgid(pid, pid);  // also here: whichever of parent and child runs first
+  using clock = std::chrono::steady_clock;
+  const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
+                                           std::chrono::duration<double>(limits.seconds > 0 ? limits.seconds : 0));
+  const auto stop = [&](bool& why) {
+    why = true;
+    kill(-pid, SIGKILL);
+  };
   char buffer[4096];
-  for (;;) {
-    const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
-    if (n > 0) {
-      result.output.append(buffer, static_cast<std::size_t>(n));
-    } else if (n == 0 || errno != EINTR) {
+  for (bool open = true; open;) {
+    pollfd ready{pipe_fds[0], POLLIN, 0};
+    const int events = poll(&ready, 1, 100);
+    if (events > 0) {
+      const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
+      if (n > 0) result.output.append(buffer, static_cast<std::size_t>(n));
+      open = n > 0 || (n < 0 && errno == EINTR);
+    } else if (events < 0 && errno != EINTR) {
       break;
     }
+    if (result.timed_out || result.cancelled) continue;  // killed: read what is left until the pipe closes
+    if (limits.seconds > 0 && clock::now() >= deadline)
+      stop(result.timed_out);
+    else if (interrupted() || (limits.cancel && limits.cancel()))
+      stop(result.cancelled);
   }
   close(pipe_fds[0]);
   int status = 0;
@@ -54,6 +99,19 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;
+}
+
+int run_attached(const std::vector<std::string>& argv) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    exec_or_exit(argv);
+  }
+  if (pid < 0) return 127;
+  // The child shares kata's terminal and gets Ctrl-C itself; kata waits for it to end.
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 }  // namespace kata

@@ -36,6 +36,14 @@ std::optional<Shipped> shipped_stub(const Paths& paths, const backprop::Step& st
   return std::nullopt;
 }
 
+bool write_stub(const std::filesystem::path& file, const Shipped& stub) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << stub.text;
+  if (out.flush()) return true;
+  std::cerr << "kata: could not write " << shown(file) << '\n';
+  return false;
+}
+
 }  // namespace
 
 int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes) {
@@ -45,6 +53,12 @@ int command_reset(const Style& style, const Paths& paths, const backprop::Step& 
     std::cerr << fmt::format("kata: git history of {} has no stub of {} (a version that throws NotDone) to reset to\n",
                              shown(paths.root), step.name);
     return backprop::kExitFailure;
+  }
+  if (!std::filesystem::exists(file)) {
+    // Nothing to lose, so nothing to ask.
+    if (!write_stub(file, *stub)) return backprop::kExitFailure;
+    std::cout << style.green("Put back ") << shown(file) << " as shipped.\n";
+    return 0;
   }
   std::ifstream current_in(file, std::ios::binary);
   const std::string current{std::istreambuf_iterator<char>(current_in), {}};
@@ -69,12 +83,7 @@ int command_reset(const Style& style, const Paths& paths, const backprop::Step& 
   std::error_code error;
   std::filesystem::create_directories(backup.parent_path(), error);
   std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, error);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << stub->text;
-  if (!out.flush()) {
-    std::cerr << "kata: could not write " << shown(file) << '\n';
-    return backprop::kExitFailure;
-  }
+  if (!write_stub(file, *stub)) return backprop::kExitFailure;
   std::cout << style.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
   return 0;
 }

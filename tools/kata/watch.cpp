@@ -9,34 +9,22 @@
 #define KATA_HAVE_INOTIFY 1
 #endif
 
-#include <csignal>
+#include "process.h"
 
 namespace kata {
 namespace {
-
-// Set by the SIGINT handler: the one piece of state a signal handler can share.
-volatile std::sig_atomic_t interrupt_received = 0;
-
-void on_interrupt(int) { interrupt_received = 1; }
 
 // How long the directory must stay quiet before a change counts as saved.
 constexpr int settle_ms = 150;
 constexpr int poll_interval_ms = 1000;
 
+// Steps are .cpp files; an editor's swap and backup files beside them are not saves.
+bool is_source(const std::string& name) { return name.size() > 4 && name.ends_with(".cpp"); }
+
 // Sleeps, waking early on a signal.
 void pause_ms(int ms) { ::poll(nullptr, 0, ms); }
 
 }  // namespace
-
-void catch_interrupt() {
-  struct sigaction action {};
-  action.sa_handler = on_interrupt;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = 0;  // no SA_RESTART: a blocking poll() returns on Ctrl-C
-  sigaction(SIGINT, &action, nullptr);
-}
-
-bool interrupted() { return interrupt_received != 0; }
 
 Watcher::Watcher(std::filesystem::path dir, bool poll) : dir_(std::move(dir)) {
 #ifdef KATA_HAVE_INOTIFY
@@ -60,12 +48,13 @@ Watcher::~Watcher() {
 }
 
 std::set<std::string> Watcher::changed_by_polling() {
+  last_poll_ = std::chrono::steady_clock::now();
   std::set<std::string> changed;
   std::map<std::string, std::pair<std::filesystem::file_time_type, std::uintmax_t>> now;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir_, error)) {
-    if (!entry.is_regular_file(error)) continue;
     const auto name = entry.path().filename().string();
+    if (!entry.is_regular_file(error) || !is_source(name)) continue;
     now[name] = {entry.last_write_time(error), entry.file_size(error)};
     const auto before = seen_.find(name);
     if (before == seen_.end() || before->second != now[name]) changed.insert(name);
@@ -87,7 +76,7 @@ std::set<std::string> Watcher::read_inotify(int timeout_ms) {
     if (n <= 0) break;
     for (ssize_t at = 0; at < n;) {
       const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
-      if (event->len > 0) changed.insert(event->name);
+      if (event->len > 0 && is_source(event->name)) changed.insert(event->name);
       at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
     }
   }
@@ -97,8 +86,18 @@ std::set<std::string> Watcher::read_inotify(int timeout_ms) {
   return changed;
 }
 
+bool Watcher::saw_change() {
+  if (!polling()) {
+    pending_.merge(read_inotify(0));
+  } else if (std::chrono::steady_clock::now() - last_poll_ >= std::chrono::milliseconds(poll_interval_ms)) {
+    pending_.merge(changed_by_polling());
+  }
+  return !pending_.empty();
+}
+
 std::optional<std::set<std::string>> Watcher::wait() {
-  std::set<std::string> changed;
+  std::set<std::string> changed = std::move(pending_);
+  pending_.clear();
   while (changed.empty() && !interrupted()) {
     if (polling()) {
       pause_ms(poll_interval_ms);

@@ -2,6 +2,7 @@
 // second where inotify is unavailable (macOS, some container and network file systems) or not wanted.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -25,6 +26,9 @@ class Watcher {
   // Blocks until files change, then returns their names once the burst of writes an editor makes
   // has settled; nothing once Ctrl-C (SIGINT) was pressed.
   std::optional<std::set<std::string>> wait();
+  // Whether a file changed since wait() last returned, without blocking: a check in flight asks,
+  // to give way to the newer save. What it saw, the next wait() returns at once.
+  bool saw_change();
 
  private:
   std::set<std::string> changed_by_polling();
@@ -33,10 +37,8 @@ class Watcher {
   std::filesystem::path dir_;
   int inotify_fd_ = -1;
   std::map<std::string, std::pair<std::filesystem::file_time_type, std::uintmax_t>> seen_;
+  std::set<std::string> pending_;
+  std::chrono::steady_clock::time_point last_poll_;
 };
-
-// Makes SIGINT end wait() and the programs it interrupts, instead of killing the tool.
-void catch_interrupt();
-bool interrupted();
 
 }  // namespace kata

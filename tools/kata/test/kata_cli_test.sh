@@ -1,10 +1,11 @@
 #!/bin/bash
 # The kata tool's own tests, one scenario per ctest test:
-#   kata_cli_test.sh <scenario> <kata> <fake kata_tests> <source root> <scratch dir> <tree>
+#   kata_cli_test.sh <scenario> <kata> <fake steps dir> <source root> <scratch dir> <tree>
 # where <tree> is the folder of steps the build compiles (exercises or solutions), which kata shows and watches.
-# Each runs the built kata against the test double (test/fake_kata_tests.in) or a scratch tree.
+# Each runs the built kata against the test doubles (test/fake_step_test.in, test/fake_cmake) or a scratch tree.
 set -u
 scenario=$1 kata=$2 fake=$3 root=$4 scratch=$5 tree=$6
+fake_cmake=$(dirname "$0")/fake_cmake
 rm -rf "$scratch" && mkdir -p "$scratch"
 out=$scratch/out
 
@@ -19,7 +20,7 @@ wait_for() {
 
 case $scenario in
   mix)
-    "$kata" --no-build --tests "$fake" status > "$out" 2>&1
+    "$kata" --no-build --steps-dir "$fake" status > "$out" 2>&1
     expect_exit $? 0
     expect '\] 3/28'
     expect '^ +1  dlogprobs +False +True +1.49e-08 +ok'
@@ -30,31 +31,85 @@ case $scenario in
     expect '^  network  dcounts_sum +\| exact: False \| approximate: False \| maxdiff: 2 at \[3, 0\]: got -1, expected 1$'
     expect "edit +.*$tree/04_dcounts_sum.cpp"
     expect 'read +.*docs/steps/04_dcounts_sum.md'
-    "$kata" --no-build --tests "$fake" run dcounts > "$out" 2>&1
+    "$kata" --no-build --steps-dir "$fake" run dcounts > "$out" 2>&1
     expect_exit $? 1
     expect 'dcounts +threw'
     expect 'Eigen check failed'
-    "$kata" --no-build --tests "$fake" run 2 > "$out" 2>&1
+    "$kata" --no-build --steps-dir "$fake" run 2 > "$out" 2>&1
     expect_exit $? 0
     expect 'dprobs +passed' ;;
   crash)
-    # A step that kills kata_tests is crashed; the steps after it are still checked.
-    KATA_FAKE_CRASH=dcounts "$kata" --no-build --tests "$fake" status > "$out" 2>&1
+    # A step whose test dies is crashed; the other steps are still checked.
+    KATA_FAKE_CRASH=dcounts "$kata" --no-build --steps-dir "$fake" status > "$out" 2>&1
     expect_exit $? 0
     expect '^ +5  dcounts +crashed'
     expect '^ +4  dcounts_sum +False +False +2 '
     expect '^ +6  dnorm_logits +not done'
     expect '\] 3/28'
-    KATA_FAKE_CRASH=dcounts "$kata" --no-build --tests "$fake" run dcounts > "$out" 2>&1
+    KATA_FAKE_CRASH=dcounts "$kata" --no-build --steps-dir "$fake" run dcounts > "$out" 2>&1
     expect_exit $? 1
     expect 'dcounts +crashed'
-    expect 'kata_tests died of signal 11 \(Segmentation fault\) in this step' ;;
+    expect 'its test died of signal 11 \(Segmentation fault\)' ;;
+  loop)
+    # A step that never ends is stopped at the time limit; the other steps are still checked.
+    SECONDS=0
+    KATA_FAKE_LOOP=dcounts "$kata" --no-build --steps-dir "$fake" --time-limit 1 status > "$out" 2>&1
+    expect_exit $? 0
+    ((SECONDS < 8)) || fail "status took $SECONDS s with a 1 s limit"
+    expect '^ +5  dcounts +timed out +stopped after 1 s: an endless loop\?'
+    expect '^ +6  dnorm_logits +not done'
+    KATA_FAKE_LOOP=dcounts "$kata" --no-build --steps-dir "$fake" --time-limit 1 run 5 > "$out" 2>&1
+    expect_exit $? 1
+    expect 'dcounts +timed out'
+    expect 'kata --time-limit sets the limit' ;;
+  broken)
+    # A step that does not compile: its file, line and first error; every other step still checked.
+    cp -r "$root/$tree" "$scratch/$tree"
+    with_fake_build() {
+      KATA_FAKE_ROOT=$scratch KATA_FAKE_TREE=$tree "$kata" --root "$scratch" --build-dir "$scratch/build" \
+        --cmake "$fake_cmake" --steps-dir "$fake" "$@" > "$out" 2>&1
+    }
+    with_fake_build status
+    expect_exit $? 0
+    expect "^ +5  dcounts +does not compile +$tree/05_dcounts.cpp:12: 'dcount' was not declared in this scope"
+    expect '^ +4  dcounts_sum +False +False +2 '
+    expect '\] 3/28'
+    with_fake_build run dcounts
+    expect_exit $? 1
+    expect 'the compiler says:'
+    expect "^    $tree/05_dcounts.cpp:12:10: error: 'dcount' was not declared"
+    expect_not '/usr/bin/c\+\+'
+    # A warning on a file that compiles is shown with its step.
+    with_fake_build run dprobs
+    expect_exit $? 0
+    expect '^  warnings:'
+    expect "$tree/02_dprobs.cpp:11:9: warning: unused variable 'unused'" ;;
+  missing)
+    # A deleted step file: that step says how to get it back, the others are checked.
+    cp -r "$root/$tree" "$scratch/$tree"
+    rm "$scratch/$tree/07_dlogit_maxes.cpp"
+    "$kata" --root "$scratch" --no-build --steps-dir "$fake" status > "$out" 2>&1
+    expect_exit $? 0
+    expect '^ +7  dlogit_maxes +does not compile +'"$tree"'/07_dlogit_maxes.cpp is missing: .*kata reset dlogit_maxes puts'
+    expect '\] 3/28' ;;
+  lock)
+    # One check at a time in a build tree: a second kata waits for the first.
+    mkdir -p "$scratch/build"
+    flock "$scratch/build/kata.lock" sleep 2 &
+    sleep 0.3
+    SECONDS=0
+    "$kata" --build-dir "$scratch/build" --no-build --steps-dir "$fake" run 2 > "$out" 2>&1
+    expect_exit $? 0
+    ((SECONDS >= 1)) || fail "did not wait for the lock"
+    expect 'Waiting for the other kata in this build tree'
+    expect 'dprobs +passed' ;;
   watch | watch-poll)
     cp -r "$root/$tree" "$scratch/$tree"
     flag=$([[ $scenario == watch-poll ]] && echo --poll)
-    "$kata" --root "$scratch" --no-build --tests "$fake" watch $flag > "$out" 2>&1 &
+    "$kata" --root "$scratch" --no-build --steps-dir "$fake" watch $flag > "$out" 2>&1 &
     pid=$!
     wait_for 'Watching'
+    expect 'Checking'
     expect_not 'dprobs passes'
     [[ $scenario == watch-poll ]] && expect '\(polling\)' || expect '\(inotify\)'
     sleep 1.1  # a coarse file system's timestamps must see a new second
@@ -63,6 +118,23 @@ case $scenario in
     kill -INT $pid
     wait $pid
     expect_exit $? 0
+    expect 'Stopped watching' ;;
+  watch-cancel)
+    # A save while a check runs (here, a step that loops) stops that check and starts the next.
+    cp -r "$root/$tree" "$scratch/$tree"
+    KATA_FAKE_LOOP=dnorm_logits "$kata" --root "$scratch" --no-build --steps-dir "$fake" --time-limit 50 watch \
+      > "$out" 2>&1 &
+    pid=$!
+    wait_for 'Checking'
+    sleep 1
+    echo "// saved" >> "$scratch/$tree/02_dprobs.cpp"
+    for _ in $(seq 50); do (($(grep -o Checking "$out" | wc -l) >= 2)) && break; sleep 0.1; done
+    (($(grep -o Checking "$out" | wc -l) >= 2)) || fail "the save did not restart the check"
+    SECONDS=0
+    kill -INT $pid
+    wait $pid
+    expect_exit $? 0
+    ((SECONDS < 3)) || fail "Ctrl-C took $SECONDS s to stop a check"
     expect 'Stopped watching' ;;
   reset)
     repo=$scratch/repo
@@ -82,7 +154,14 @@ case $scenario in
     cmp -s "$scratch/build/kata-reset/05_dcounts.cpp" "$root/solutions/05_dcounts.cpp" || fail "no copy of the answer"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset 5 --yes > "$out" 2>&1
     expect_exit $? 0
-    expect 'already as shipped' ;;
+    expect 'already as shipped'
+    # A deleted file comes back; there was nothing to keep.
+    rm "$repo/exercises/05_dcounts.cpp"
+    "$kata" --root "$repo" --build-dir "$scratch/build" reset 5 --yes > "$out" 2>&1
+    expect_exit $? 0
+    cmp -s "$repo/exercises/05_dcounts.cpp" "$root/exercises/05_dcounts.cpp" || fail "not the shipped stub"
+    expect 'Put back .*05_dcounts.cpp'
+    expect_not 'your version is in' ;;
   hint)
     # Both ways a note may mark its tiers: the docs' bold paragraph and <summary>s, and headings.
     mkdir -p "$scratch/docs/steps"
@@ -130,7 +209,7 @@ NOTE
     expect '^\*\*Tier 1, the idea.\*\* IDEA'
     expect '^MORE IDEA'
     expect_not 'INTRO|Open one tier|SHAPES|FORMULA|details'
-    expect 'kata hint dcounts 2'
+    expect 'Stuck still\? .*kata hint dcounts 2'
     "$kata" --root "$scratch" hint dcounts 2 > "$out" 2>&1
     expect_exit $? 0
     expect '^Hint 2 of 3 for dcounts \(Tier 2: the shapes and the local derivative\)'
@@ -156,10 +235,10 @@ NOTE
     expect_exit $? 0
     expect 'The derivative of log\(x\) is 1/x' ;;
   usage)
-    "$kata" --no-build --tests "$fake" run dcount > "$out" 2>&1
+    "$kata" --no-build --steps-dir "$fake" run dcount > "$out" 2>&1
     expect_exit $? 2
     expect "no step is named 'dcount'; did you mean dcounts"
-    "$kata" run dcount --no-build --tests "$fake" > "$out" 2>&1  # the options also after the command
+    "$kata" run dcount --no-build --steps-dir "$fake" > "$out" 2>&1  # the options also after the command
     expect_exit $? 2
     expect "no step is named 'dcount'; did you mean dcounts"
     "$kata" frobnicate > "$out" 2>&1

@@ -1,0 +1,45 @@
+#!/bin/bash
+# The learner's loop on a real build of the exercises, for .ci/run (it edits exercises/ and puts
+# it back with git): steps 1 to 4 solved, 5 that does not compile, 6 that never ends, 7 deleted,
+# 8 that does not link. kata must check each step on its own, every other verdict intact; ctest's
+# step tests must stop the loop at their TIMEOUT; the to-do must follow; the workflow's tool tests
+# must pass whatever the progress.
+#   tools/kata/test/real_tree_test.sh        (from the root of a clone, after the exercises build)
+set -u
+cd "$(dirname "$0")/../../.."
+kata=build/exercises/kata
+out=$(mktemp)
+trap 'git checkout -q -- exercises; rm -f "$out"' EXIT
+
+fail() { echo "FAIL: $*"; echo "--- output:"; cat "$out"; exit 1; }
+expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
+
+cp solutions/0[1-4]_*.cpp exercises/
+sed -i 's/throw NotDone("dcounts");/return dcount;/' exercises/05_dcounts.cpp
+sed -i 's/throw NotDone("dnorm_logits");/for (volatile int i = 0; i >= 0;) {\n  }/' exercises/06_dnorm_logits.cpp
+rm exercises/07_dlogit_maxes.cpp
+sed -i 's/const ColVector& dlogit_maxes)/const RowVector\& dlogit_maxes)/' exercises/08_dlogits.cpp
+
+SECONDS=0
+"$kata" --time-limit 2 status > "$out" 2>&1
+echo "kata status: $SECONDS s"
+expect '^ +4  dcounts_sum +True +True'
+expect "^ +5  dcounts +does not compile +exercises/05_dcounts.cpp:[0-9]+: .*dcount"
+expect '^ +6  dnorm_logits +timed out +stopped after 2 s'
+expect '^ +7  dlogit_maxes +does not compile +exercises/07_dlogit_maxes.cpp is missing'
+expect '^ +8  dlogits +does not compile +does not link'
+expect '^ +9  dh +not done'
+expect '\] 4/28'
+"$kata" run dcounts > "$out" 2>&1
+expect '^  the compiler says:'
+
+# ctest without kata: the looping step is stopped at its TIMEOUT; the tool's tests still pass.
+git checkout -q -- exercises/05_dcounts.cpp exercises/07_dlogit_maxes.cpp exercises/08_dlogits.cpp
+cmake --build --preset exercises > "$out" 2>&1 || fail "the build failed"
+ctest --preset exercises -R '^06_' --timeout 3 > "$out" 2>&1
+expect 'Timeout'
+ctest --preset exercises -LE '^(step|todo|chain)$' > "$out" 2>&1 || fail "a test that is not a step failed with steps solved"
+ctest --preset exercises -R '^todo$' > "$out" 2>&1
+expect '\] 4/28'
+expect 'Next: Step 5 of 28: dcounts'
+echo "ok: the learner's loop on a real tree"
