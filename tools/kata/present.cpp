@@ -78,6 +78,14 @@ void print_table(const Style& style, const Outcome& outcome) {
         row += "  " + style.dim(report.error.substr(0, report.error.find('\n')));
     }
     std::cout << row << '\n';
+    // The first warning on a file that compiled, once: the build that printed it.
+    const auto messages = outcome.messages.find(step.name);
+    if (messages != outcome.messages.end() && report.state != State::does_not_compile) {
+      const auto at = messages->second.find(": warning: ");
+      const auto begin = messages->second.rfind('\n', at) + 1, end = messages->second.find('\n', at);
+      if (at != std::string::npos)
+        std::cout << "     " << style.yellow("warning") << "  " << messages->second.substr(begin, end - begin) << '\n';
+    }
   }
 }
 

@@ -73,6 +73,7 @@ case $scenario in
     expect_exit $? 0
     expect "^ +5  dcounts +does not compile +$tree/05_dcounts.cpp:12: 'dcount' was not declared in this scope"
     expect '^ +4  dcounts_sum +False +False +2 '
+    expect "^ +warning +$tree/02_dprobs.cpp:11:9: warning: unused variable 'unused'"
     expect '\] 3/28'
     with_fake_build run dcounts
     expect_exit $? 1
@@ -85,13 +86,18 @@ case $scenario in
     expect '^  warnings:'
     expect "$tree/02_dprobs.cpp:11:9: warning: unused variable 'unused'" ;;
   missing)
-    # A deleted step file: that step says how to get it back, the others are checked.
+    # A deleted step file: that step says how to get it back, the others are checked. A file saved
+    # after its test was built: --no-build says its verdict is old.
     cp -r "$root/$tree" "$scratch/$tree"
     rm "$scratch/$tree/07_dlogit_maxes.cpp"
+    touch -d 2000-01-01 "$scratch/$tree"/*.cpp
+    touch "$scratch/$tree/02_dprobs.cpp"
     "$kata" --root "$scratch" --no-build --steps-dir "$fake" status > "$out" 2>&1
     expect_exit $? 0
     expect '^ +7  dlogit_maxes +does not compile +'"$tree"'/07_dlogit_maxes.cpp is missing: .*kata reset dlogit_maxes puts'
-    expect '\] 3/28' ;;
+    expect '\] 3/28'
+    expect "^old verdict: $tree/02_dprobs.cpp changed after its test was built; run .*kata without --no-build"
+    expect_not "old verdict: $tree/03" ;;
   lock)
     # One check at a time in a build tree: a second kata waits for the first.
     mkdir -p "$scratch/build"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The learner's loop on a real build of the exercises, for .ci/run (it edits exercises/ and puts
-# it back with git): steps 1 to 4 solved, 5 that does not compile, 6 that never ends, 7 deleted,
-# 8 that does not link. kata must check each step on its own, every other verdict intact; ctest's
+# it back with git): steps 1 to 4 solved, 3 with a warning, 5 that does not compile, 6 that never
+# ends, 7 deleted, 8 that does not link. .ci/run configures with CI=true, warnings as errors for the
+# project's code: never for the learner's. kata must check each step on its own, every other verdict intact; ctest's
 # step tests must stop the loop at their TIMEOUT; the to-do must follow; the workflow's tool tests
 # must pass whatever the progress.
 #   tools/kata/test/real_tree_test.sh        (from the root of a clone, after the exercises build)
@@ -15,6 +16,7 @@ fail() { echo "FAIL: $*"; echo "--- output:"; cat "$out"; exit 1; }
 expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
 
 cp solutions/0[1-4]_*.cpp exercises/
+sed -i 's/^ColVector dcounts_sum_inv(.*{$/&\n  int unused = 0;/' exercises/03_dcounts_sum_inv.cpp
 sed -i 's/throw NotDone("dcounts");/return dcount;/' exercises/05_dcounts.cpp
 sed -i 's/throw NotDone("dnorm_logits");/for (volatile int i = 0; i >= 0;) {\n  }/' exercises/06_dnorm_logits.cpp
 rm exercises/07_dlogit_maxes.cpp
@@ -23,6 +25,8 @@ sed -i 's/const ColVector& dlogit_maxes)/const RowVector\& dlogit_maxes)/' exerc
 SECONDS=0
 "$kata" --time-limit 2 status > "$out" 2>&1
 echo "kata status: $SECONDS s"
+expect '^ +3  dcounts_sum_inv +True +True'
+expect "^ +warning +exercises/03_dcounts_sum_inv.cpp:[0-9]+:[0-9]+: warning: unused variable"
 expect '^ +4  dcounts_sum +True +True'
 expect "^ +5  dcounts +does not compile +exercises/05_dcounts.cpp:[0-9]+: .*dcount"
 expect '^ +6  dnorm_logits +timed out +stopped after 2 s'

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# How fast the learner's loop is, against an older commit measured in the same run (docs/speed.md):
+#   tools/kata/benchmark.sh [BASELINE] [RUNS]       (defaults: 665a4bd, 5 runs)
+# For the baseline and for the checkout's HEAD, each in a fresh clone under a scratch folder:
+#   cold    `cmake --workflow --preset exercises` from nothing, as a learner's first command;
+#   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp and time
+#           `build/exercises/kata run dcounts`;
+#   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen.
+# Prints a Markdown table of medians (seconds). Run it on an otherwise idle machine; the figures
+# depend on its cores (nproc) and compiler.
+set -euo pipefail
+baseline=${1:-665a4bd}
+runs=${2:-5}
+cd "$(dirname "$0")/../.."
+scratch=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$scratch"' EXIT
+unset CI  # a learner's environment: no warnings as errors
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+measure() {
+  local ref=$1 dir=$scratch/$1
+  git clone -q . "$dir"
+  git -C "$dir" checkout -q "$ref"
+  cd "$dir"
+  local start
+  start=$(now)
+  cmake --workflow --preset exercises > "$scratch/$ref.cold.log" 2>&1 || true  # the stubs fail their tests
+  cold=$(echo "$(now) - $start" | bc)
+
+  cp solutions/05_dcounts.cpp exercises/
+  build/exercises/kata run dcounts > /dev/null || { echo "kata run failed on $ref" >&2; exit 1; }
+  run=$(for i in $(seq "$runs"); do
+    echo "// save $i" >> exercises/05_dcounts.cpp
+    start=$(now)
+    build/exercises/kata run dcounts > /dev/null
+    echo "$(now) - $start" | bc
+  done | median)
+
+  local out=$scratch/$ref.watch.log
+  NO_COLOR=1 build/exercises/kata watch > "$out" 2>&1 &
+  local pid=$!
+  until grep -q Watching "$out"; do sleep 0.05; done
+  watch=$(for i in $(seq "$runs"); do
+    local seen
+    seen=$(grep -c Watching "$out")
+    sleep 0.5
+    echo "// watched $i" >> exercises/05_dcounts.cpp
+    start=$(now)
+    until (($(grep -c Watching "$out") > seen)); do sleep 0.01; done
+    echo "$(now) - $start" | bc
+  done | median)
+  kill -INT $pid
+  wait $pid || true
+  cd - > /dev/null
+  printf '| %s | %s | %.1f | %.2f | %.2f |\n' "$ref" "$(git log -1 --format=%cs "$ref")" "$cold" "$run" "$watch"
+}
+
+echo "$(nproc) cores, $(c++ --version | head -1), $runs runs each (medians, seconds)"
+echo
+echo "| commit | date | cold workflow | save to verdict, kata run | save to verdict, kata watch |"
+echo "| --- | --- | --- | --- | --- |"
+measure "$baseline"
+measure "$(git rev-parse --short HEAD)"
