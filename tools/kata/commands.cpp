@@ -7,6 +7,7 @@
 #include <set>
 
 #include "backprop/exit_status.h"
+#include "formats.h"
 #include "lookup.h"
 #include "notes.h"
 #include "process.h"
@@ -154,6 +155,16 @@ int command_watch(const Style& style, const Paths& paths, bool poll) {
   }
   std::cout << (style.color ? "\033[0m" : "") << "\nStopped watching.\n";
   return 0;
+}
+
+int command_report(const Style& style, const Paths& paths, const std::filesystem::path& out) {
+  const auto outcome = checked(style, paths, {.steps = all_step_names()});
+  if (!outcome) return interrupted() ? kExitInterrupted : kExitFailure;
+  const auto reports = in_step_order(outcome->steps);
+  write_report_files(out, paths.tree, reports);
+  std::cout << markdown_summary(paths.tree, reports) << '\n'
+            << "Written: report.jsonl, junit.xml and summary.md in " << shown(out) << '\n';
+  return passed_count(reports) == static_cast<int>(reports.size()) ? 0 : kExitFailure;
 }
 
 int command_train(const Style& style, const Paths& paths, const std::vector<std::string>& args) {

@@ -21,6 +21,13 @@ int command_list(const Style& style, const Paths& paths);
 int command_watch(const Style& style, const Paths& paths, bool poll);
 // Rebuilds the trainer on the tree's steps and runs it with these arguments.
 int command_train(const Style& style, const Paths& paths, const std::vector<std::string>& args);
+// Checks every step and writes the verdicts as report.jsonl, junit.xml and summary.md into `out`;
+// exit status 0 only when every step passes.
+int command_report(const Style& style, const Paths& paths, const std::filesystem::path& out);
+// Grades submitted folders of steps on this build tree (grade.cpp): grades.csv and a report per
+// submission in `out`, against the reference case `reference_case` when it is not empty.
+int command_grade(const Style& style, const Paths& paths, const std::vector<std::string>& folders,
+                  const std::filesystem::path& out, const std::string& reference_case);
 // Puts a step's stub back as shipped (reset.cpp), after asking unless `yes`.
 int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes);
 

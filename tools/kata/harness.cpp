@@ -81,8 +81,8 @@ const backprop::Step* step_of(const std::string& outputs) {
   return nullptr;
 }
 
-// "exercises/05_dcounts.cpp:12: error: 'x' was not declared in this scope": the first error of a
-// compiler's or linker's output, with the path cut to the tree.
+}  // namespace
+
 std::string first_error(const std::string& text, const Paths& paths) {
   static const std::regex compiler(R"(^(.*):(\d+):\d+: (?:fatal )?error: (.*)$)");
   static const std::regex linker(R"((undefined reference to .*|undefined symbol: .*)$)");
@@ -99,7 +99,6 @@ std::string first_error(const std::string& text, const Paths& paths) {
   return "the build of this step failed";
 }
 
-// The compiler's messages of one edge, paths shown from the root, at most `limit` lines.
 std::string trimmed(const std::string& text, const Paths& paths, std::size_t limit) {
   const auto prefix = (paths.root.lexically_normal() / "").string();
   std::istringstream lines(text);
@@ -124,13 +123,13 @@ backprop::StepReport report_of(const backprop::Step& step, const Paths& paths, S
   return report;
 }
 
-// Runs one step's binary, with its report written to a file of this kata process.
-backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const Request& request, bool& cancelled) {
-  const auto binary = paths.steps_dir / step.stem();
+backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& binary,
+                              std::map<std::string, std::string> env, const std::function<bool()>& cancel,
+                              bool& cancelled) {
   const auto report_file = paths.build_dir / fmt::format("kata-report-{}.jsonl", getpid());
   std::filesystem::remove(report_file);
-  const auto tests = run_process({binary.string(), step.name}, {{backprop::kReportVariable, report_file.string()}},
-                                 {paths.time_limit, request.cancel});
+  env[backprop::kReportVariable] = report_file.string();
+  const auto tests = run_process({binary.string(), step.name}, env, {paths.time_limit, cancel});
   std::ifstream lines(report_file);
   auto found = backprop::read_reports(lines, report_file.string());
   lines.close();
@@ -151,8 +150,6 @@ backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, co
                                 : "its test stopped in this step:\n" + tests.output;
   return report;
 }
-
-}  // namespace
 
 std::string Paths::kata_command() const {
   const auto kata = build_dir / "kata";
@@ -227,7 +224,7 @@ Outcome check(const Paths& paths, const Request& request) {
       }
     }
     bool cancelled = false;
-    auto report = run_step(paths, *step, request, cancelled);
+    auto report = run_step(paths, *step, binary, {}, request.cancel, cancelled);
     if (cancelled) {
       outcome.cancelled = true;
       return outcome;

@@ -48,6 +48,23 @@ struct Request {
   std::map<std::string, std::pair<std::filesystem::file_time_type, backprop::StepReport>>* earlier = nullptr;
 };
 
+// A step's report made by kata itself, for a state its test cannot report: does not compile, timed out.
+backprop::StepReport report_of(const backprop::Step& step, const Paths& paths, backprop::State state,
+                               std::string error);
+
+// "exercises/05_dcounts.cpp:12: error: 'x' was not declared in this scope": the first error of a
+// compiler's or linker's output, with the path cut to the source tree.
+std::string first_error(const std::string& text, const Paths& paths);
+
+// A compiler's messages with the source tree's path cut from every path, at most `limit` lines.
+std::string trimmed(const std::string& text, const Paths& paths, std::size_t limit);
+
+// Runs one step's test binary under the time limit, with these variables added, and returns the
+// report it wrote (or timed out, or crashed). cancelled tells whether `cancel` stopped it.
+backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& binary,
+                              std::map<std::string, std::string> env, const std::function<bool()>& cancel,
+                              bool& cancelled);
+
 // Rebuilds (unless paths.build is false) and runs the step tests of the request. One check at a
 // time per build tree: a second kata waits for the first.
 Outcome check(const Paths& paths, const Request& request);

@@ -8,6 +8,8 @@
 //   kata watch           recheck on every save of a step's file
 //   kata reset <step>    put a step's stub back as shipped
 //   kata train [args]    rebuild the trainer on your steps and run it
+//   kata report          the verdicts as JSON lines, JUnit XML and Markdown, for an autograder
+//   kata grade <dir>...  grade submitted folders of steps on this build tree
 //
 // This file reads the command line; commands.cpp and reset.cpp do the commands, present.cpp
 // prints, harness.cpp runs the step tests and lookup.cpp finds the step meant.
@@ -57,6 +59,21 @@ int parse_and_run(int argc, char** argv) {
   auto* reset_command = app.add_subcommand("reset", "Put a step's file back as shipped, after asking");
   reset_command->add_option("step", step_name, "A step's name or number")->required();
   reset_command->add_flag("-y,--yes", yes, "Do not ask");
+  std::filesystem::path out;
+  auto* report_command = app.add_subcommand("report", "Check every step and write the verdicts for an autograder");
+  report_command->add_option("--out", out, "The folder for report.jsonl, junit.xml and summary.md")
+      ->default_str("<build dir>/report");
+  std::vector<std::string> submissions;
+  std::string reference_case;
+  auto* grade_command =
+      app.add_subcommand("grade", "Grade folders of steps handed in, on this build tree, without touching it");
+  grade_command->add_option("submissions", submissions, "Folders of NN_name.cpp files, or checkouts with exercises/")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  grade_command->add_option("--out", out, "The folder for grades.csv and each submission's reports")
+      ->default_str("grades");
+  grade_command->add_option("--case", reference_case, "The reference case to grade against (a held-out one)")
+      ->check(CLI::ExistingDirectory);
   // Everything after `train` is the trainer's: kata train --steps 1000, kata train --help.
   auto* train_command = app.add_subcommand("train", "Rebuild the trainer on your steps, then run it with the rest");
   train_command->prefix_command();
@@ -77,6 +94,9 @@ int parse_and_run(int argc, char** argv) {
     if (next_command->parsed()) return command_next(style, paths);
     if (list_command->parsed()) return command_list(style, paths);
     if (watch_command->parsed()) return command_watch(style, paths, poll);
+    if (report_command->parsed()) return command_report(style, paths, out.empty() ? paths.build_dir / "report" : out);
+    if (grade_command->parsed())
+      return command_grade(style, paths, submissions, out.empty() ? "grades" : out, reference_case);
     if (train_command->parsed()) return command_train(style, paths, train_command->remaining());
     return command_status(style, paths);
   } catch (const UsageError& e) {

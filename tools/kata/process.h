@@ -22,7 +22,7 @@ struct ProcessResult {
 // (ninja and its compilers, a step test and anything it started).
 struct Limits {
   double seconds = 0;
-  std::function<bool()> cancel;
+  std::function<bool()> cancel = {};
 };
 
 // Makes Ctrl-C (SIGINT) set a flag instead of killing kata: the program it runs, in a process group

@@ -145,19 +145,24 @@ case $scenario in
   reset)
     repo=$scratch/repo
     mkdir -p "$repo/exercises"
-    cp "$root/exercises/05_dcounts.cpp" "$repo/exercises/"
+    # A stub of its own, not the learner's file, which may be done.
+    printf '%s\n' '#include "backprop/steps.h"' 'namespace backprop {' \
+      'Matrix dcounts(const ColVector& counts_sum_inv, const Matrix& dprobs, const ColVector& dcounts_sum) {' \
+      '  throw NotDone("dcounts");' '}' '}  // namespace backprop' > "$scratch/stub.cpp"
+    cp "$scratch/stub.cpp" "$repo/exercises/05_dcounts.cpp"
     git() { command git -C "$repo" -c user.name=kata -c user.email=kata@example.com "$@"; }
     git init -q && git add exercises && git commit -qm shipped || fail "git"
-    cp "$root/solutions/05_dcounts.cpp" "$repo/exercises/"
+    sed -i 's/throw NotDone("dcounts");/return dprobs;  \/\/ the learner'"'"'s answer/' "$repo/exercises/05_dcounts.cpp"
+    cp "$repo/exercises/05_dcounts.cpp" "$scratch/answer.cpp"
     git commit -qam "the learner's answer" || fail "git"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset dcounts < /dev/null > "$out" 2>&1
     expect_exit $? 2
     expect 'not a terminal: pass --yes'
-    cmp -s "$repo/exercises/05_dcounts.cpp" "$root/solutions/05_dcounts.cpp" || fail "reset without --yes changed the file"
+    cmp -s "$repo/exercises/05_dcounts.cpp" "$scratch/answer.cpp" || fail "reset without --yes changed the file"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset dcounts --yes > "$out" 2>&1
     expect_exit $? 0
-    cmp -s "$repo/exercises/05_dcounts.cpp" "$root/exercises/05_dcounts.cpp" || fail "not the shipped stub"
-    cmp -s "$scratch/build/kata-reset/05_dcounts.cpp" "$root/solutions/05_dcounts.cpp" || fail "no copy of the answer"
+    cmp -s "$repo/exercises/05_dcounts.cpp" "$scratch/stub.cpp" || fail "not the shipped stub"
+    cmp -s "$scratch/build/kata-reset/05_dcounts.cpp" "$scratch/answer.cpp" || fail "no copy of the answer"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset 5 --yes > "$out" 2>&1
     expect_exit $? 0
     expect 'already as shipped'
@@ -165,7 +170,7 @@ case $scenario in
     rm "$repo/exercises/05_dcounts.cpp"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset 5 --yes > "$out" 2>&1
     expect_exit $? 0
-    cmp -s "$repo/exercises/05_dcounts.cpp" "$root/exercises/05_dcounts.cpp" || fail "not the shipped stub"
+    cmp -s "$repo/exercises/05_dcounts.cpp" "$scratch/stub.cpp" || fail "not the shipped stub"
     expect 'Put back .*05_dcounts.cpp'
     expect_not 'your version is in' ;;
   hint)

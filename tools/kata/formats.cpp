@@ -1,0 +1,135 @@
+#include "formats.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+namespace kata {
+namespace {
+
+using backprop::State;
+using backprop::StepReport;
+
+std::string xml_escaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        // XML 1.0 allows no control characters but tab, newline and carriage return.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
+    }
+  }
+  return out;
+}
+
+// A table cell: no line breaks, no column separators.
+std::string cell(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::string out;
+  for (const char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+std::string state_words(State state) {
+  std::string text(backprop::to_string(state));
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+bool is_error(State state) {
+  return state == State::threw || state == State::crashed || state == State::does_not_compile;
+}
+
+// The cmp() lines of a report, or its error.
+std::string figures(const StepReport& report) {
+  std::string text;
+  if (report.network) text += "network " + report.network->comparison.report() + '\n';
+  if (report.probe) text += "probe   " + report.probe->comparison.report() + '\n';
+  for (const auto& diagnosis : report.diagnoses) text += "looks like: " + diagnosis + '\n';
+  if (!report.error.empty()) text += report.error + '\n';
+  return text;
+}
+
+void write_file(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out.flush()) throw std::runtime_error("cannot write " + file.string());
+}
+
+}  // namespace
+
+std::vector<StepReport> in_step_order(const std::map<std::string, StepReport>& reports) {
+  std::vector<StepReport> ordered;
+  for (const auto& step : backprop::steps())
+    if (const auto it = reports.find(step.name); it != reports.end()) ordered.push_back(it->second);
+  return ordered;
+}
+
+int passed_count(const std::vector<StepReport>& reports) {
+  return static_cast<int>(
+      std::count_if(reports.begin(), reports.end(), [](const StepReport& r) { return r.state == State::passed; }));
+}
+
+std::string junit_xml(const std::string& suite, const std::vector<StepReport>& reports) {
+  const auto errors = std::count_if(reports.begin(), reports.end(), [](const auto& r) { return is_error(r.state); });
+  const auto failures = static_cast<long>(reports.size()) - passed_count(reports) - errors;
+  std::string cases;
+  for (const auto& report : reports) {
+    const auto* step = backprop::find_step(report.step);
+    cases += fmt::format("    <testcase classname=\"exercise{}\" name=\"{}\" file=\"{}\">\n", step->exercise,
+                         xml_escaped(step->stem()), xml_escaped(report.file));
+    if (report.state != State::passed)
+      cases += fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n",
+                           is_error(report.state) ? "error" : "failure", backprop::to_string(report.state),
+                           xml_escaped(report.step + ": " + state_words(report.state)),
+                           xml_escaped(report.error.empty() ? backprop::edit_message(*step) : report.error));
+    cases += fmt::format("      <system-out>{}</system-out>\n    </testcase>\n", xml_escaped(figures(report)));
+  }
+  const auto counts =
+      fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\"", reports.size(), failures, errors);
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"backprop-ninja\" {0}>\n"
+      "  <testsuite name=\"{1}\" {0}>\n{2}  </testsuite>\n</testsuites>\n",
+      counts, xml_escaped(suite), cases);
+}
+
+std::string markdown_summary(const std::string& title, const std::vector<StepReport>& reports) {
+  std::string text = fmt::format(
+      "# {}: {}/{} steps pass\n\n| # | step | state | network | probe |\n"
+      "| --- | --- | --- | --- | --- |\n",
+      title, passed_count(reports), reports.size());
+  for (const auto& report : reports) {
+    const auto* step = backprop::find_step(report.step);
+    const auto network = report.network ? report.network->comparison.report() : report.error;
+    const auto probe = report.probe ? report.probe->comparison.report() : "";
+    text += fmt::format("| {} | {} | {} | {} | {} |\n", step->number, report.step, state_words(report.state),
+                        cell(network), cell(probe));
+  }
+  return text;
+}
+
+void write_report_files(const std::filesystem::path& dir, const std::string& title,
+                        const std::vector<StepReport>& reports) {
+  std::filesystem::create_directories(dir);
+  std::string lines;
+  for (const auto& report : reports) lines += backprop::to_json_line(report) + '\n';
+  write_file(dir / "report.jsonl", lines);
+  write_file(dir / "junit.xml", junit_xml(title, reports));
+  write_file(dir / "summary.md", markdown_summary(title, reports));
+}
+
+}  // namespace kata
