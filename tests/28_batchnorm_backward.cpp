@@ -9,15 +9,16 @@ KATA_STEP("batchnorm_backward", [](const Tensors& t) -> Matrix {
 })
 
 // The same values as n / (n - 1) computed in integer division, which is 1.
-KATA_MUTANT("batchnorm_backward", "n instead of n - 1 (no Bessel's correction), or n / (n - 1) in integer division (1)", [](const Tensors& t) -> Matrix {
-  const Matrix bnraw = t.matrix("bnraw"), dhpreact = t.matrix("dhpreact");
-  const float n = static_cast<float>(bnraw.rows());
-  const RowVector sum = dhpreact.colwise().sum();
-  const RowVector dot = (dhpreact.array() * bnraw.array()).colwise().sum();
-  Matrix d = ((n * dhpreact.array()).rowwise() - sum.array()) - (bnraw.array().rowwise() * dot.array());
-  d.array().rowwise() *= t.row("bngain").array() * t.row("bnvar_inv").array() / n;
-  return d;
-})
+KATA_MUTANT("batchnorm_backward", "n instead of n - 1 (no Bessel's correction), or n / (n - 1) in integer division (1)",
+            [](const Tensors& t) -> Matrix {
+              const Matrix bnraw = t.matrix("bnraw"), dhpreact = t.matrix("dhpreact");
+              const float n = static_cast<float>(bnraw.rows());
+              const RowVector sum = dhpreact.colwise().sum();
+              const RowVector dot = (dhpreact.array() * bnraw.array()).colwise().sum();
+              Matrix d = ((n * dhpreact.array()).rowwise() - sum.array()) - (bnraw.array().rowwise() * dot.array());
+              d.array().rowwise() *= t.row("bngain").array() * t.row("bnvar_inv").array() / n;
+              return d;
+            })
 
 KATA_MUTANT("batchnorm_backward", "forgot the path through the variance", [](const Tensors& t) -> Matrix {
   const Matrix bnraw = t.matrix("bnraw"), dhpreact = t.matrix("dhpreact");

@@ -49,8 +49,9 @@ TEST_CASE("compare: equal, close, far, NaN and misshapen gradients", "[compare]"
   CHECK(std::abs(shares.worst_share.share - 50) < 0.1);
   CHECK(shares.worst.share < 1);
   // The line shows maxdiff, and the element that fails with its share, not maxdiff's element.
-  CHECK_THAT(shares.report(), Catch::Matchers::ContainsSubstring("maxdiff: 0.000504 | worst [0, 1]: got 4.99999987e-06, "
-                                                                 "expected 0, 50x the tolerance"));
+  CHECK_THAT(shares.report(),
+             Catch::Matchers::ContainsSubstring("maxdiff: 0.000504 | worst [0, 1]: got 4.99999987e-06, "
+                                                "expected 0, 50x the tolerance"));
 
   const auto transposed = backprop::compare("transposed", Matrix(Matrix::Zero(2, 3)), Matrix(Matrix::Zero(3, 2)));
   CHECK_FALSE(transposed.passed());

@@ -139,9 +139,8 @@ TEST_CASE("diagnose: every mutant of every step is recognised as itself", "[diag
       INFO(step.name << ": " << mistake);
       REQUIRE_FALSE(found.empty());
       CHECK(on_either_case(found.front()) == "a known mistake: " + mistake);
-      CHECK(std::count_if(found.begin(), found.end(), [](const auto& d) {
-              return on_either_case(d).rfind("a known mistake: ", 0) == 0;
-            }) == 1);
+      CHECK(std::count_if(found.begin(), found.end(),
+                          [](const auto& d) { return on_either_case(d).rfind("a known mistake: ", 0) == 0; }) == 1);
     }
   }
   CHECK(mutants >= backprop::steps().size());
