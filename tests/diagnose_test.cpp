@@ -147,8 +147,9 @@ TEST_CASE("diagnose: every mutant of every step is recognised as itself", "[diag
 }
 
 // The table of docs/tolerance.md: how far each mutant misses, as its largest share of the tolerance
-// on the network and on the probe (check_rejects requires kRejectionMargin on one of them). Hidden;
-// run it with: kata_tests "[margins]" -s
+// on the network and on the probe (check_rejects requires kRejectionMargin on one of them). Hidden
+// from a bare kata_tests (ctest runs it with the support tests); print it with
+// kata_tests "[margins]" -s
 TEST_CASE("mutant margins: the largest share of the tolerance each mutant reaches", "[.][margins]") {
   const auto shown = [](const backprop::Comparison& c) {
     if (!c.same_shape()) return std::string("shape");
