@@ -55,8 +55,12 @@ std::string Comparison::report() const {
   if (!same_shape()) return fmt::format("{:15s} | {}", name, shapes_text());
   auto line = fmt::format("{:15s} | exact: {:5s} | approximate: {:5s} | maxdiff: {}", name, python_bool(exact),
                           python_bool(approximate), maxdiff_text());
-  if (!exact)
-    line += fmt::format(" at [{}, {}]: got {:.9g}, expected {:.9g}", worst.row, worst.col, worst.got, worst.want);
+  // The element shown is the one nearest to failing or furthest past it, with its share: maxdiff's
+  // own element can be well within the tolerance where a small value elsewhere fails.
+  if (exact) return line;
+  const auto& e = worst_share;
+  line += fmt::format(" | worst [{}, {}]: got {:.9g}, expected {:.9g}", e.row, e.col, e.got, e.want);
+  if (!std::isnan(e.share)) line += fmt::format(", {:.3g}x the tolerance", e.share);
   return line;
 }
 

@@ -13,8 +13,16 @@ namespace {
 std::string shape(const Matrix& m) { return fmt::format("({}, {})", m.rows(), m.cols()); }
 
 // Diagnoses of a gradient whose shape is not the expected one.
-std::vector<std::string> misshapen(const Matrix& got, const Matrix& want) {
+std::vector<std::string> misshapen(const Matrix& got, const Matrix& want, const Dims& dims) {
   const auto shapes = fmt::format("{} where {} is expected", shape(got), shape(want));
+  // A bias summed along the wrong axis: .rowwise().sum() gives an (n, 1) column, which Eigen
+  // assigns to the (1, c) RowVector as a (1, n) row without complaint.
+  if (got.rows() == 1 && want.rows() == 1 && got.cols() == dims.n && want.cols() != dims.n)
+    return {
+        fmt::format("one value per example (n = {}): {}; summed over the columns (.rowwise().sum()) where the "
+                    "forward pass broadcast down the rows, so the gradient sums over the rows "
+                    "(.colwise().sum())? Eigen turns the (n, 1) column into a (1, n) row without a word",
+                    dims.n, shapes)};
   if (got.rows() == want.cols() && got.cols() == want.rows()) {
     if (same_values(got.transpose(), want))
       return {"the right values, transposed: " + shapes + "; transpose it, or swap the factors of a matrix product"};
@@ -95,13 +103,23 @@ std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const D
   if (comparison.passed()) return {};
   if (!got.allFinite())
     return {"NaN or infinity among the values: a division by zero, the log of 0, or an element never written?"};
-  if (!comparison.same_shape()) return misshapen(got, want);
+  if (!comparison.same_shape()) return misshapen(got, want, dims);
+  // No formula of the inputs comes near: the values were there before the step wrote any.
+  const float largest = got.cwiseAbs().maxCoeff(), expected_largest = want.cwiseAbs().maxCoeff();
+  if (expected_largest > 0 && largest > 1e6f * expected_largest)
+    return {
+        fmt::format("values far beyond anything the inputs can produce ({:.3g}, where the expected values reach "
+                    "{:.3g}): an accumulator that was never set to zero?",
+                    largest, expected_largest)};
   if (got.isZero(0) && !want.isZero(0))
-    return {"every value is 0: the upstream gradient never multiplied in, or the result never written?"};
+    return {
+        "every value is 0: a factor that is 0, such as 1 / n in integer division (C++ rounds 1 / 32 to 0; write "
+        "1.0f / n), or a result never written?"};
   if (same_values(got, want))
     return {
         fmt::format("within 0.01% of the expected values, but not within cmp()'s tolerance (maxdiff {:.3g}): a "
-                    "computation that loses precision, such as a difference of large numbers?",
+                    "small term left out, such as the eps of 1e-5, or a computation that loses precision, such as a "
+                    "difference of large numbers?",
                     comparison.maxdiff)};
   if (auto found = scaled(got, want, dims); !found.empty()) return found;
   if (got.rows() == got.cols() && same_values(got.transpose(), want))

@@ -26,4 +26,12 @@ KATA_MUTANT("dlogprobs", "-1/n everywhere instead of at the labels", [](const Te
   return Matrix::Constant(logprobs.rows(), logprobs.cols(), -1.0f / static_cast<float>(logprobs.rows()));
 })
 
+KATA_MUTANT("dlogprobs", "1 / n in integer division (0)", [](const Tensors& t) -> Matrix {
+  Matrix d = Matrix::Zero(t.matrix("logprobs").rows(), t.matrix("logprobs").cols());
+  const IndexVector Yb = t.index_vector("Yb");
+  const auto n = static_cast<int>(d.rows());
+  for (Eigen::Index i = 0; i < d.rows(); ++i) d(i, Yb(i)) = static_cast<float>(-1 / n);
+  return d;
+})
+
 }  // namespace kata

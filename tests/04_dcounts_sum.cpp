@@ -16,4 +16,7 @@ KATA_MUTANT("dcounts_sum", "-x**-1 instead of -x**-2", [](const Tensors& t) -> M
   return (-t.col("counts_sum").array().inverse() * t.col("dcounts_sum_inv").array()).matrix();
 })
 
+KATA_MUTANT("dcounts_sum", "forgot the upstream gradient dcounts_sum_inv",
+            [](const Tensors& t) -> Matrix { return (-t.col("counts_sum").array().square().inverse()).matrix(); })
+
 }  // namespace kata

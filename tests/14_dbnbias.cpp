@@ -9,4 +9,10 @@ KATA_STEP("dbnbias", [](const Tensors& t) -> Matrix { return backprop::dbnbias(t
 KATA_MUTANT("dbnbias", "mean instead of sum",
             [](const Tensors& t) -> Matrix { return t.matrix("dhpreact").colwise().mean(); })
 
+// Eigen assigns the (n, 1) column of a sum over the columns to the RowVector as a (1, n) row.
+KATA_MUTANT("dbnbias", "summed over the columns instead of the rows", [](const Tensors& t) -> Matrix {
+  const RowVector d = t.matrix("dhpreact").rowwise().sum();
+  return d;
+})
+
 }  // namespace kata

@@ -22,4 +22,12 @@ KATA_MUTANT("dbndiff", "bndiff instead of 2 * bndiff", [](const Tensors& t) -> M
       .matrix();
 })
 
+// Right on the network, whose dbndiff2 repeats one row n times; the probe's rows differ.
+KATA_MUTANT("dbndiff", "row 0 of dbndiff2 for every row", [](const Tensors& t) -> Matrix {
+  const RowVector dbndiff2_row = t.matrix("dbndiff2").row(0);
+  return (t.matrix("dbnraw").array().rowwise() * t.row("bnvar_inv").array() +
+          2.0f * (t.matrix("bndiff").array().rowwise() * dbndiff2_row.array()))
+      .matrix();
+})
+
 }  // namespace kata

@@ -12,4 +12,10 @@ KATA_MUTANT("db1", "zeros, because BatchNorm cancels b1",
 KATA_MUTANT("db1", "mean instead of sum",
             [](const Tensors& t) -> Matrix { return t.matrix("dhprebn").colwise().mean(); })
 
+// Eigen assigns the (n, 1) column of a sum over the columns to the RowVector as a (1, n) row.
+KATA_MUTANT("db1", "summed over the columns instead of the rows", [](const Tensors& t) -> Matrix {
+  const RowVector d = t.matrix("dhprebn").rowwise().sum();
+  return d;
+})
+
 }  // namespace kata

@@ -11,4 +11,15 @@ KATA_MUTANT("demb", "read dembcat in column-major order", [](const Tensors& t) -
   return dembcat.reshaped(emb.rows(), emb.cols());
 })
 
+KATA_MUTANT("demb", "blocks in the wrong order: by position in the context, then by example",
+            [](const Tensors& t) -> Matrix {
+              const Matrix emb = t.matrix("emb"), dembcat = t.matrix("dembcat");
+              const Eigen::Index n = dembcat.rows(), block_size = emb.rows() / n, n_embd = emb.cols();
+              Matrix d(emb.rows(), emb.cols());
+              for (Eigen::Index i = 0; i < n; ++i)
+                for (Eigen::Index k = 0; k < block_size; ++k)
+                  d.row(k * n + i) = dembcat.block(i, k * n_embd, 1, n_embd);
+              return d;
+            })
+
 }  // namespace kata

@@ -17,4 +17,14 @@ KATA_MUTANT("dC", "assigned instead of accumulated, losing repeated characters",
   return d;
 })
 
+// What an accumulator never set to zero holds is whatever the memory held: junk like this.
+KATA_MUTANT("dC", "accumulator not set to zero", [](const Tensors& t) -> Matrix {
+  const Matrix C = t.matrix("C"), demb = t.matrix("demb");
+  const IndexMatrix Xb = t.index_matrix("Xb");
+  Matrix d = Matrix::Constant(C.rows(), C.cols(), 7.7e31f);
+  for (Eigen::Index i = 0; i < Xb.rows(); ++i)
+    for (Eigen::Index j = 0; j < Xb.cols(); ++j) d.row(Xb(i, j)) += demb.row(i * Xb.cols() + j);
+  return d;
+})
+
 }  // namespace kata

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "backprop/compare.h"
 #include "backprop/reference.h"
 #include "backprop/steps.h"
 #include "catch.h"
@@ -65,9 +66,27 @@ const Gradient& registered_mutant(const std::string& step, const std::string& mi
 // generic diagnoses. Empty when none fits.
 std::vector<std::string> diagnose_step(const std::string& step, const backprop::Case& source, const Matrix& got);
 
+// What check_step says of an answer (its values on the network and on the probe, when the case has
+// one): the diagnoses of the first case it fails, those of the probe prefixed "on the probe: " and
+// followed by a sentence saying that the answer relies on the lecture's inputs. Empty when it passes.
+std::vector<std::string> failure_diagnoses(const std::string& step, const backprop::Case& network,
+                                           const Matrix& on_network, const backprop::Case* probe,
+                                           const Matrix* on_probe);
+
 // Runs the step on the reference case and on its probe, prints cmp() lines, fails unless both match.
 void check_step(const std::string& step);
-// Fails unless `wrong` is rejected by the step's comparison (on the network case or the probe).
+// A wrong answer's comparisons on the lecture case's network and on the step's probe.
+struct Margins {
+  backprop::Comparison network, probe;
+};
+Margins rejection_margins(const std::string& step, const Gradient& wrong);
+// How far a comparison is from passing: its largest share of the tolerance; infinite for a wrong
+// shape or a NaN.
+double margin(const backprop::Comparison& comparison);
+// The margin by which every mutant must fail, on the network or the probe.
+inline constexpr double kRejectionMargin = 10;
+// Fails unless `wrong` is rejected by the step's comparison (on the network case or the probe),
+// by at least kRejectionMargin somewhere.
 void check_rejects(const std::string& step, const std::string& mistake, const Gradient& wrong);
 
 }  // namespace kata

@@ -2,9 +2,9 @@
 //   dlogprobs       | exact: True  | approximate: True  | maxdiff: 0
 #pragma once
 
-#include <Eigen/Core>
 #include <string>
 
+// Eigen through tensor.h only, which sets up Eigen's checks before Eigen is first included.
 #include "backprop/tensor.h"
 
 namespace backprop {
@@ -39,7 +39,7 @@ struct Comparison {
 
   bool same_shape() const { return got_rows == want_rows && got_cols == want_cols; }
   bool passed() const { return same_shape() && approximate; }
-  // The cmp() line, then the worst element or the two shapes.
+  // The cmp() line, then the element of the largest share of the tolerance, or the two shapes.
   std::string report() const;
   // Its pieces, for a table: "1.49e-08"; "shape (2, 3), expected (3, 2)".
   std::string maxdiff_text() const;

@@ -16,8 +16,10 @@ namespace backprop {
 bool same_values(const Matrix& a, const Matrix& b);
 
 // The common mistakes that `got` looks like, as sentences for the learner, the most telling
-// first: a transposed or unsummed shape, a factor of -1, n, 1/n, n - 1, n / (n - 1), 2 or 1/2 (n
-// is dims.n), all zeros, NaN. Empty when got passes cmp() or looks like none of them.
+// first: a transposed, unsummed or wrongly summed shape, values no formula of the inputs reaches
+// (an accumulator never zeroed), all zeros (integer division), a small term such as eps left out,
+// a factor of -1, n, 1/n, n - 1, n / (n - 1), 2 or 1/2 (n is dims.n), NaN. Empty when got passes
+// cmp() or looks like none of them.
 std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const Dims& dims);
 
 }  // namespace backprop

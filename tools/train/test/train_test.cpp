@@ -93,6 +93,36 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+// The fused backward with BatchNorm's gradient derived for eps = 0: the variance term as a projection
+// of dhpreact on bnraw, whose squares then sum to n - 1. A wrong answer that passes wherever eps is
+// negligible beside the variance.
+Parameters eps_free_backward(const Parameters& p, const IndexMatrix& Xb, const IndexVector& Yb) {
+  Activations<float> a;
+  forward(p, Xb, Yb, a);
+  Parameters grad;
+  const Matrix dh = backward_linear2(a.h, p.W2, backward_cross_entropy(a.logits, Yb), grad);
+  const Matrix dhpreact = backward_tanh(a.h, dh);
+  backward_batchnorm(p.bngain, a.bnvar_inv, a.bnraw, dhpreact, grad);  // for dbngain and dbnbias
+  const RowVector dot = (dhpreact.array() * a.bnraw.array()).colwise().sum();
+  const RowVector squares = a.bnraw.array().square().colwise().sum();
+  Matrix dhprebn = (dhpreact.rowwise() - dhpreact.colwise().mean()).array() -
+                   a.bnraw.array().rowwise() * (dot.array() / squares.array());
+  dhprebn.array().rowwise() *= p.bngain.array() * a.bnvar_inv.array();
+  grad.C = backward_embedding(p.C, Xb, a.emb, backward_linear1(a.embcat, p.W1, dhprebn, grad));
+  return grad;
+}
+
+// The largest share of the tolerance over every parameter's gradient: how far got is from passing.
+double worst_share(const Parameters& got, const Parameters& want, backprop::Tolerance tolerance) {
+  double worst = 0;
+  backprop::for_each_parameter(
+      [&](std::string_view name, const auto& g, const auto& w) {
+        worst = std::max(worst, backprop::compare(std::string(name), g, w, tolerance).worst_share.share);
+      },
+      got, want);
+  return worst;
+}
+
 }  // namespace
 
 // 2,000 steps take the validation loss from 3.46 (the untrained network; uniform guessing scores
@@ -172,10 +202,11 @@ TEST_CASE("train: the fused backward equals the chain, at the start and after tr
       Parameters fused, chain;
       loss_and_gradients(Backward::fused, p, Xb, Yb, a, fused);
       loss_and_gradients(Backward::chain, p, Xb, Yb, a, chain);
+      const auto tolerance = gradient_tolerance(chain, forward_error(p, Xb, Yb));
       INFO("after " << steps << " steps");
       backprop::for_each_parameter(
           [&](std::string_view name, const auto& got, const auto& want) {
-            const auto comparison = backprop::compare("d" + std::string(name), got, want, gradient_tolerance(chain));
+            const auto comparison = backprop::compare("d" + std::string(name), got, want, tolerance);
             INFO(comparison.report());
             CHECK(comparison.passed());
           },
@@ -209,8 +240,45 @@ TEST_CASE("train: gradcheck passes on the trainer's backward and fails on a wron
     INFO(wrong_report.str());
     // The finite differences really measure the loss: they see a nudge of one weight.
     const auto numeric = finite_differences(p, Xb, Yb);
-    CHECK(backprop::compare("dW2", fused.W2, numeric.W2, gradient_tolerance(numeric)).passed());
-    CHECK_FALSE(backprop::compare("dW2", wrong.W2, numeric.W2, gradient_tolerance(numeric)).passed());
+    const auto tolerance = gradient_tolerance(numeric, forward_error(p, Xb, Yb));
+    CHECK(backprop::compare("dW2", fused.W2, numeric.W2, tolerance).passed());
+    CHECK_FALSE(backprop::compare("dW2", wrong.W2, numeric.W2, tolerance).passed());
+  });
+}
+
+// On a batch where one unit's variance is of eps's size, the answer derived without eps fails the
+// fused-vs-chain comparison and both gradient checks by at least ten times the tolerance.
+TEST_CASE("train: a BatchNorm backward without eps fails where a unit is nearly constant", "[train]") {
+  unless_not_done([] {
+    auto config = small_config(0);
+    backprop::TorchGenerator g(config.seed);
+    const auto p = init_parameters(config.sizes, g);
+    std::vector<std::int64_t> ix(32);
+    IndexMatrix Xb(32, 3);
+    IndexVector Yb(32);
+    draw_batch(g, data().splits.train, ix, Xb, Yb);
+    const auto q = near_constant_unit(p, Xb, Yb);
+
+    Activations<float> a;
+    Parameters fused, chain;
+    loss_and_gradients(Backward::fused, q, Xb, Yb, a, fused);
+    loss_and_gradients(Backward::chain, q, Xb, Yb, a, chain);
+    const auto numeric = finite_differences(q, Xb, Yb);
+    const auto wrong = eps_free_backward(q, Xb, Yb);
+    const double error = forward_error(q, Xb, Yb);
+    const auto chain_tolerance = gradient_tolerance(chain, error),
+               numeric_tolerance = gradient_tolerance(numeric, error);
+    INFO("forward error " << error << "; fused vs chain " << worst_share(fused, chain, chain_tolerance)
+                          << ", fused vs finite differences " << worst_share(fused, numeric, numeric_tolerance));
+    CHECK(worst_share(fused, chain, chain_tolerance) <= 1);
+    CHECK(worst_share(fused, numeric, numeric_tolerance) <= 1);
+    const double against_chain = worst_share(wrong, chain, chain_tolerance);
+    const double against_numeric = worst_share(wrong, numeric, numeric_tolerance);
+    INFO("without eps: against the chain " << against_chain << ", against finite differences " << against_numeric);
+    CHECK(against_chain >= 10);
+    CHECK(against_numeric >= 10);
+    std::ostringstream report;
+    CHECK_FALSE(gradcheck(q, Xb, Yb, wrong, "the BatchNorm backward without eps", report));
   });
 }
 
