@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The hand-out: the kata as learners get it, without the answers.
+#   tools/handout.sh DEST            (from a checkout; DEST must not exist)
+# Writes the committed tree of HEAD to DEST without solutions/ (the answers) and .ci/ (CI builds the
+# solutions), as a new git repository with one commit, so that `kata reset` finds the stubs in its
+# history. Everything else stays: the tests' mutants are near-answers, as README.md says, and a
+# held-out reference case is never in the repository (docs/instructor.md).
+set -euo pipefail
+if [ $# -ne 1 ]; then
+  echo "usage: tools/handout.sh DEST" >&2
+  exit 2
+fi
+dest=$1
+if [ -e "$dest" ]; then
+  echo "tools/handout.sh: $dest exists; give a new folder" >&2
+  exit 2
+fi
+cd "$(dirname "$0")/.."
+if ! git diff --quiet HEAD -- exercises; then
+  echo "tools/handout.sh: exercises/ has uncommitted changes; the hand-out is made from HEAD's stubs" >&2
+fi
+mkdir -p "$dest"
+git archive --format=tar HEAD | tar -x -C "$dest"
+rm -rf "$dest/solutions" "$dest/.ci"
+git -C "$dest" init -q
+git -C "$dest" add -A
+git -C "$dest" -c user.name=backprop-ninja -c user.email=handout@backprop-ninja.invalid commit -qm \
+  "backprop-ninja hand-out, from $(git rev-parse --short HEAD)"
+echo "The hand-out is in $dest: $(git -C "$dest" ls-files | wc -l) files, no solutions/. Learners start with"
+echo "  cd $dest && tools/install-deps.sh && cmake --workflow --preset exercises"
