@@ -86,23 +86,41 @@ backprop::CaseReport case_report(const backprop::Step& step, const backprop::Cas
 
 }  // namespace
 
+template <typename Tensor>
+Tensor Tensors::record(const std::string& name, Tensor tensor, bool vector) const {
+  read_[name] = "(" + std::to_string(tensor.rows()) + (vector ? "," : ", " + std::to_string(tensor.cols())) + ")";
+  return tensor;
+}
+
 Matrix Tensors::matrix(const std::string& name) const {
   const auto it = overrides_.find(name);
-  return it != overrides_.end() ? it->second : source_.matrix(name);
+  return record(name, it != overrides_.end() ? it->second : source_.matrix(name));
 }
 
 RowVector Tensors::row(const std::string& name) const {
   const auto it = overrides_.find(name);
-  if (it == overrides_.end()) return source_.row(name);
+  if (it == overrides_.end()) return record(name, source_.row(name));
   REQUIRE(it->second.rows() == 1);
-  return it->second.row(0);
+  return record(name, RowVector(it->second.row(0)));
 }
 
 ColVector Tensors::col(const std::string& name) const {
   const auto it = overrides_.find(name);
-  if (it == overrides_.end()) return source_.col(name);
+  if (it == overrides_.end()) return record(name, source_.col(name));
   REQUIRE(it->second.cols() == 1);
-  return it->second.col(0);
+  return record(name, ColVector(it->second.col(0)));
+}
+
+IndexMatrix Tensors::index_matrix(const std::string& name) const { return record(name, source_.index_matrix(name)); }
+
+IndexVector Tensors::index_vector(const std::string& name) const {
+  return record(name, source_.index_vector(name), true);
+}
+
+std::string Tensors::read_shapes() const {
+  std::string shapes;
+  for (const auto& [name, shape] : read_) shapes += (shapes.empty() ? "" : ", ") + name + " " + shape;
+  return shapes;
 }
 
 bool register_step(const std::string& step, Gradient gradient) {
@@ -189,10 +207,22 @@ void check_step(const std::string& name) {
     std::cout << todo << '\n';
     FAIL(todo);
   } catch (const backprop::EigenCheckFailed& e) {
-    write_report(threw(report, e));
+    // The shapes the step was given and should return: run it again on the case that failed, on
+    // Tensors that record what the step reads, to the same failure.
+    const auto& failed_on = on_network ? *probe : network;
+    const Tensors tensors(failed_on);
+    try {
+      gradient(tensors);
+    } catch (const std::exception&) {
+    }
+    const Matrix expected = failed_on.matrix(step.output);
+    threw(report, e).error += "\n  inputs: " + tensors.read_shapes() + "; expected " + step.output + " (" +
+                              std::to_string(expected.rows()) + ", " + std::to_string(expected.cols()) + ")" +
+                              (on_network ? ", on the probe" : "");
+    write_report(report);
     FAIL(step.name << " (" << step.file() << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
-                   << e.what());
+                   << report.error);
   } catch (const std::exception& e) {
     write_report(threw(report, e));
     FAIL(step.name << " (" << step.file() << ") threw: " << e.what());

@@ -31,7 +31,8 @@ using backprop::Matrix;
 using backprop::RowVector;
 
 // The tensors a step reads: a reference case's files, or, in the chain test, gradients that the
-// learner's earlier steps computed in their place.
+// learner's earlier steps computed in their place. It records the name and shape of each it hands
+// out, for the message when the step combines tensors of the wrong shapes.
 class Tensors {
  public:
   explicit Tensors(const backprop::Case& source) : source_(source) {}
@@ -40,12 +41,20 @@ class Tensors {
   Matrix matrix(const std::string& name) const;
   RowVector row(const std::string& name) const;
   ColVector col(const std::string& name) const;
-  IndexMatrix index_matrix(const std::string& name) const { return source_.index_matrix(name); }
-  IndexVector index_vector(const std::string& name) const { return source_.index_vector(name); }
+  IndexMatrix index_matrix(const std::string& name) const;
+  IndexVector index_vector(const std::string& name) const;
+
+  // The tensors read so far, by name (the order of a call's arguments is the compiler's choice):
+  // "counts_sum_inv (32, 1), dprobs (32, 27)"; an IndexVector as PyTorch writes a vector, "Yb (32,)".
+  std::string read_shapes() const;
 
  private:
+  template <typename Tensor>
+  Tensor record(const std::string& name, Tensor tensor, bool vector = false) const;
+
   const backprop::Case& source_;
   std::map<std::string, Matrix> overrides_;
+  mutable std::map<std::string, std::string> read_;  // name -> shape
 };
 
 // One implementation of a step: the learner's function, or a mutant of it.

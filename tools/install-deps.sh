@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what backprop-ninja needs with this system's own package manager: a C++20 compiler,
-# CMake, Ninja, Eigen, Catch2, nlohmann-json, fmt and CLI11. The one list of packages: README.md
+# CMake, Ninja, Eigen, Catch2, nlohmann-json, fmt and CLI11, and Boost (optional: its Stacktrace
+# lets a failed Eigen check name the learner's line). The one list of packages: README.md
 # quotes these lines (a test keeps them equal), CI and the dev container run this script.
 #
 #   tools/install-deps.sh                  install for this system (through sudo when not root)
@@ -9,9 +10,9 @@ set -eu
 
 command_for() {
   case "$1" in
-    debian) echo "apt-get install -y git cmake ninja-build g++ libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev" ;;
-    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ eigen3-devel catch-devel json-devel fmt-devel cli11-devel" ;;
-    macos) echo "brew install git cmake ninja eigen catch2 nlohmann-json fmt cli11" ;;
+    debian) echo "apt-get install -y git cmake ninja-build g++ libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev libboost-stacktrace-dev" ;;
+    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ eigen3-devel catch-devel json-devel fmt-devel cli11-devel boost-devel" ;;
+    macos) echo "brew install git cmake ninja eigen catch2 nlohmann-json fmt cli11 boost" ;;
     *)
       echo "install-deps.sh: unknown system '$1'; expected debian (also Ubuntu and WSL), fedora or macos" >&2
       exit 2
@@ -43,7 +44,7 @@ case "${1:-}" in
     exit 0
     ;;
   -h | --help)
-    sed -n '2,7s/^# \{0,1\}//p' "$0"
+    sed -n '2,8s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
   "") ;;

@@ -4,20 +4,19 @@
 
 #include <cstdint>
 #include <stdexcept>
-#include <string>
 
 // Eigen's size and index checks throw instead of aborting, so that a shape mistake in a step is
-// reported as that step's failure. Release builds (NDEBUG) compile them out, as Eigen does.
+// reported as that step's failure, at the line of the step that made it (lib/eigen_check.cpp).
+// Release builds (NDEBUG) compile them out, as Eigen does.
 #if !defined(NDEBUG) && !defined(eigen_assert)
 namespace backprop {
 struct EigenCheckFailed : std::logic_error {
   using std::logic_error::logic_error;
 };
+// Throws EigenCheckFailed: Eigen's condition and header line, and where the checkout's code called Eigen.
+[[noreturn]] void eigen_check_failed(const char* condition, const char* file, int line);
 }  // namespace backprop
-#define eigen_assert(condition)                                                                               \
-  ((condition) ? void(0)                                                                                      \
-               : throw ::backprop::EigenCheckFailed(std::string("Eigen check failed: ") + #condition + " (" + \
-                                                    __FILE__ + ":" + std::to_string(__LINE__) + ")"))
+#define eigen_assert(condition) ((condition) ? void(0) : ::backprop::eigen_check_failed(#condition, __FILE__, __LINE__))
 #endif
 #include <Eigen/Core>
 

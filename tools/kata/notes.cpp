@@ -3,6 +3,8 @@
 #include <fstream>
 #include <regex>
 
+#include "markdown.h"
+
 namespace kata {
 namespace {
 
@@ -49,8 +51,10 @@ std::vector<HintTier> hint_tiers(const std::filesystem::path& note) {
     if (in_tier && !std::regex_search(line, html_only)) tiers.back().text += line + '\n';
   }
   for (auto& tier : tiers) {
-    const auto first = tier.text.find_first_not_of('\n'), last = tier.text.find_last_not_of('\n');
-    tier.text = first == std::string::npos ? "" : tier.text.substr(first, last - first + 1);
+    tier.title = terminal_text(tier.title);
+    const auto text = terminal_text(tier.text);
+    const auto first = text.find_first_not_of('\n'), last = text.find_last_not_of('\n');
+    tier.text = first == std::string::npos ? "" : text.substr(first, last - first + 1);
   }
   return tiers;
 }

@@ -10,6 +10,8 @@
 
 namespace kata {
 
+// As a terminal shows it: plain text with Unicode math (markdown.h), whereas the note is Markdown
+// and LaTeX for GitHub's renderer.
 struct HintTier {
   std::string title;  // the heading's or the summary's text; empty for a bold paragraph
   std::string text;

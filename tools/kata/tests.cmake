@@ -14,3 +14,8 @@ foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cance
       ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/${scenario} ${BACKPROP_TREE})
   set_tests_properties(kata_${scenario} PROPERTIES LABELS "kata" TIMEOUT 60)
 endforeach()
+
+# The converter that shows the notes' Markdown and LaTeX as plain text (markdown.h).
+add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
+target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
+catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")

@@ -196,7 +196,7 @@ SHAPES (n, 27) and (n, 1).
 <details>
 <summary>Tier 3: the formula</summary>
 
-FORMULA dcounts = counts_sum_inv * dprobs + dcounts_sum
+FORMULA `dcounts` = $q_i \, \frac{\partial L}{\partial p_{ij}}$ + dcounts_sum
 
 </details>
 
@@ -217,7 +217,7 @@ NOTE
     "$kata" --root "$scratch" hint dcounts > "$out" 2>&1
     expect_exit $? 0
     expect '^Hint 1 of 3 for dcounts'
-    expect '^\*\*Tier 1, the idea.\*\* IDEA'
+    expect '^Tier 1, the idea. IDEA'
     expect '^MORE IDEA'
     expect_not 'INTRO|Open one tier|SHAPES|FORMULA|details'
     expect 'Stuck still\? .*kata hint dcounts 2'
@@ -228,7 +228,7 @@ NOTE
     expect_not 'IDEA|FORMULA|details|summary'
     "$kata" --root "$scratch" hint dcounts 3 > "$out" 2>&1
     expect_exit $? 0
-    expect '^FORMULA'
+    expect '^FORMULA dcounts = qᵢ ∂L/∂pᵢⱼ \+ dcounts_sum$'
     expect_not 'IDEA|SHAPES|MISTAKES|details|summary'
     "$kata" --root "$scratch" hint dcounts 4 > "$out" 2>&1
     expect_exit $? 2
@@ -244,7 +244,16 @@ NOTE
     expect_not 'EXP|READING'
     "$kata" --root "$scratch" hint dprobs > "$out" 2>&1
     expect_exit $? 0
-    expect 'The derivative of log\(x\) is 1/x' ;;
+    expect 'The derivative of log\(x\) is 1/x'
+    # Every tier of every note reads as plain text: no Markdown or LaTeX left (markdown.h).
+    for note in "$root"/docs/steps/[0-9]*.md; do
+      step=$(basename "$note" .md)
+      for tier in 1 2 3 4 5; do
+        "$kata" --root "$root" hint "${step%%_*}" $tier > "$out" 2>&1 || break
+        if grep -nE '\\[A-Za-z]|\$|\*\*|`|</?(details|summary)' "$out"; then fail "$step hint $tier is not plain text"; fi
+      done
+      [[ $tier -gt 1 ]] || fail "$step: no hint tiers"
+    done ;;
   usage)
     "$kata" --no-build --steps-dir "$fake" run dcount > "$out" 2>&1
     expect_exit $? 2
