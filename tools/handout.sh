@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The hand-out: the kata as learners get it, without the answers.
-#   tools/handout.sh DEST            (from a checkout; DEST must not exist)
+#   tools/handout.sh [--classroom] DEST      (from a checkout; DEST must not exist)
 # Writes the committed tree of HEAD to DEST without solutions/ (the answers) and .ci/ (CI builds the
 # solutions), as a new git repository with one commit, so that `kata reset` finds the stubs in its
 # history. Everything else stays: the tests' mutants are near-answers, as README.md says, and a
-# held-out reference case is never in the repository (docs/instructor.md).
+# held-out reference case is never in the repository (docs/instructor.md). --classroom adds
+# .github/workflows/classroom.yml, GitHub Classroom's autograding: a point per step
+# (tools/classroom/workflow.cmake).
 set -euo pipefail
-if [ $# -ne 1 ]; then
-  echo "usage: tools/handout.sh DEST" >&2
+classroom=false
+if [ "${1:-}" = --classroom ]; then
+  classroom=true
+  shift
+fi
+if [ $# -ne 1 ] || [[ $1 == -* ]]; then
+  echo "usage: tools/handout.sh [--classroom] DEST" >&2
   exit 2
 fi
 dest=$1
@@ -22,6 +29,9 @@ fi
 mkdir -p "$dest"
 git archive --format=tar HEAD | tar -x -C "$dest"
 rm -rf "$dest/solutions" "$dest/.ci"
+if $classroom; then
+  cmake -D OUT="$dest/.github/workflows/classroom.yml" -P tools/classroom/workflow.cmake
+fi
 git -C "$dest" init -q
 git -C "$dest" add -A
 git -C "$dest" -c user.name=backprop-ninja -c user.email=handout@backprop-ninja.invalid commit -qm \

@@ -19,3 +19,11 @@ endforeach()
 add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
 target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
 catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
+
+# kata grade and kata report on this build's prebuilt steps, in the instructor's tree only: the
+# solutions must grade 28/28 (tools/kata/test/grade_test.sh).
+if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
+  add_test(NAME kata_grade COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/grade_test.sh $<TARGET_FILE:kata>
+    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade)
+  set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
+endif()

@@ -1,0 +1,80 @@
+#!/bin/bash
+# kata grade and kata report on a real build of the solutions (tools/kata/tests.cmake):
+#   grade_test.sh <kata> <source root> <scratch dir>
+# Grades three submissions at once: the stubs as shipped (0/28), the solutions (28/28), and a mixed
+# folder whose steps are solved, not done, broken, looping, including the reference reader, and
+# reading the expected answer from the lecture's case (passes there, fails on a held-out case).
+set -u
+kata=$1 root=$2 scratch=$3
+rm -rf "$scratch" && mkdir -p "$scratch"
+out=$scratch/out
+
+fail() { echo "FAIL: $*"; echo "--- output:"; cat "$out" 2>/dev/null; exit 1; }
+expect() { grep -qE -- "$1" "$2" || fail "no line of $2 matches '$1'"; }
+
+mixed=$scratch/mixed
+mkdir -p "$mixed"
+cp "$root"/solutions/0[1-3]_*.cpp "$root"/exercises/04_dcounts_sum.cpp "$mixed/"
+sed 's/throw NotDone("dcounts");/return dcount;/' "$root/exercises/05_dcounts.cpp" > "$mixed/05_dcounts.cpp"
+sed 's/throw NotDone("dnorm_logits");/for (volatile int i = 0; i >= 0;) {\n  }/' \
+  "$root/exercises/06_dnorm_logits.cpp" > "$mixed/06_dnorm_logits.cpp"
+sed 's|#include "backprop/steps.h"|&\n#include "backprop/reference.h"|' "$root/solutions/07_dlogit_maxes.cpp" \
+  > "$mixed/07_dlogit_maxes.cpp"
+# The expected dlogits of the lecture's case, read from its .npy (a header, then float32 values).
+cat > "$mixed/08_dlogits.cpp" << CHEAT
+#include <cstdint>
+#include <fstream>
+
+#include "backprop/steps.h"
+
+namespace backprop {
+
+Matrix dlogits(const Matrix& logits, const Matrix&, const ColVector&) {
+  std::ifstream npy("$root/data/reference/lecture/dlogits.npy", std::ios::binary);
+  std::uint16_t header = 0;
+  npy.seekg(8);
+  npy.read(reinterpret_cast<char*>(&header), 2);
+  npy.seekg(10 + header);
+  Matrix answer = Matrix::Zero(logits.rows(), logits.cols());
+  npy.read(reinterpret_cast<char*>(answer.data()), static_cast<std::streamsize>(answer.size() * sizeof(float)));
+  return answer;
+}
+
+}  // namespace backprop
+CHEAT
+
+SECONDS=0
+"$kata" grade "$root/exercises" "$root/solutions" "$mixed" --out "$scratch/grades" --case "$root/data/reference/odd" \
+  --time-limit 2 > "$out" 2>&1 || fail "kata grade failed"
+echo "graded 3 submissions in $SECONDS s"
+cat "$scratch/grades/grades.csv"
+csv=$scratch/grades/grades.csv
+expect '^exercises,0,28,not_done(,not_done){27}$' "$csv"
+expect '^solutions,28,28,passed(,passed){27}$' "$csv"
+expect '^mixed,3,28,passed,passed,passed,not_done,does_not_compile,timed_out,does_not_compile,failed(,does_not_compile){20}$' "$csv"
+expect "mixed/05_dcounts.cpp:[0-9]+: .*dcount" "$scratch/grades/mixed/summary.md"
+expect "backprop/reference.h: No such file" "$scratch/grades/mixed/summary.md"
+# On the lecture's own case, the step that reads its answer passes: hence the held-out case.
+"$kata" grade "$mixed" --out "$scratch/lecture" --time-limit 2 > "$out" 2>&1 || fail "kata grade failed"
+expect '^mixed,4,28,passed,passed,passed,not_done,does_not_compile,timed_out,does_not_compile,passed' \
+  "$scratch/lecture/grades.csv"
+
+# The reports: JUnit XML that parses, with one testcase per step and the right counts.
+junit=$scratch/grades/mixed/junit.xml
+python3 - "$junit" << 'CHECK' || fail "junit.xml"
+import sys, xml.etree.ElementTree as ET
+suites = ET.parse(sys.argv[1]).getroot()
+suite = suites.find("testsuite")
+cases = suite.findall("testcase")
+assert len(cases) == 28, len(cases)
+assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("28", "3", "22"), suite.attrib
+assert cases[7].find("failure").get("type") == "failed", ET.tostring(cases[7])
+assert "maxdiff" in cases[0].find("system-out").text
+CHECK
+
+# kata report on this build's own tree: every step passes, exit status 0.
+"$kata" report --out "$scratch/report" > "$out" 2>&1 || fail "kata report exited $?"
+expect '^# solutions: 28/28 steps pass' "$scratch/report/summary.md"
+expect 'tests="28" failures="0" errors="0"' "$scratch/report/junit.xml"
+[ "$(wc -l < "$scratch/report/report.jsonl")" -eq 28 ] || fail "report.jsonl has not 28 lines"
+echo "ok: grade and report"
