@@ -77,6 +77,8 @@ int parse_and_run(int argc, char** argv) {
   // Everything after `train` is the trainer's: kata train --steps 1000, kata train --help.
   auto* train_command = app.add_subcommand("train", "Rebuild the trainer on your steps, then run it with the rest");
   train_command->prefix_command();
+  train_command->set_help_flag();  // kata train --help is the trainer's
+  train_command->fallthrough(false);
 
   try {
     app.parse(argc, argv);

@@ -254,6 +254,16 @@ NOTE
       done
       [[ $tier -gt 1 ]] || fail "$step: no hint tiers"
     done ;;
+  train)
+    # kata train builds the trainer, then runs it with every argument after `train`.
+    mkdir -p "$scratch/build/tools/train"
+    printf '#!/bin/bash\necho "trainer ran with: $*"\n' > "$scratch/build/tools/train/train"
+    chmod +x "$scratch/build/tools/train/train"
+    KATA_FAKE_CMAKE_LOG=$scratch/cmake.log "$kata" --build-dir "$scratch/build" --cmake "$fake_cmake" train \
+      --steps 5 --help > "$out" 2>&1
+    expect_exit $? 0
+    expect '^trainer ran with: --steps 5 --help$'
+    grep -q -- "--build $scratch/build --target train" "$scratch/cmake.log" || fail "the trainer was not built first" ;;
   usage)
     "$kata" --no-build --steps-dir "$fake" run dcount > "$out" 2>&1
     expect_exit $? 2
