@@ -8,15 +8,18 @@
 //   kata watch           recheck on every save of a step's file
 //   kata reset <step>    put a step's stub back as shipped
 //   kata train [args]    rebuild the trainer on your steps and run it
+//   kata show <step>     your gradient beside PyTorch's and their difference, as pictures
+//   kata graph           the computation graph coloured by your verdicts
 //
 // This file reads the command line; commands.cpp and reset.cpp do the commands, present.cpp
-// prints, harness.cpp runs the step tests and lookup.cpp finds the step meant.
+// prints, show.cpp and graph.cpp draw, harness.cpp runs the step tests and lookup.cpp finds the step meant.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "backprop/exit_status.h"
 #include "commands.h"
 #include "lookup.h"
+#include "pictures.h"
 #include "process.h"
 
 namespace kata {
@@ -60,6 +63,11 @@ int parse_and_run(int argc, char** argv) {
   // Everything after `train` is the trainer's: kata train --steps 1000, kata train --help.
   auto* train_command = app.add_subcommand("train", "Rebuild the trainer on your steps, then run it with the rest");
   train_command->prefix_command();
+  std::filesystem::path svg_file;
+  auto* show_command = app.add_subcommand("show", "Pictures of a step: your gradient, PyTorch's and the difference");
+  show_command->add_option("step", step_name, "A step's name or number")->required();
+  show_command->add_option("--svg", svg_file, "Write the pictures to this SVG file too");
+  auto* graph_command = app.add_subcommand("graph", "The computation graph coloured by your verdicts, as SVG");
 
   try {
     app.parse(argc, argv);
@@ -77,6 +85,8 @@ int parse_and_run(int argc, char** argv) {
     if (next_command->parsed()) return command_next(style, paths);
     if (list_command->parsed()) return command_list(style, paths);
     if (watch_command->parsed()) return command_watch(style, paths, poll);
+    if (show_command->parsed()) return command_show(style, paths, step_named(step_name), svg_file);
+    if (graph_command->parsed()) return command_graph(style, paths);
     if (train_command->parsed()) return command_train(style, paths, train_command->remaining());
     return command_status(style, paths);
   } catch (const UsageError& e) {
