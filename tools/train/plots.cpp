@@ -15,12 +15,8 @@ namespace {
 
 std::span<const float> values_of(const Matrix& m) { return {m.data(), static_cast<std::size_t>(m.size())}; }
 
-// One histogram of h in a plot area, the saturated ends shaded.
+// One histogram of h in a plot area.
 void draw_histogram(plot::Svg& svg, const plot::Axes& axes, const Histogram& histogram, const std::string& title) {
-  for (const double edge : {-1.0, kSaturated}) {
-    const double lo = std::max(edge, axes.x_lo), hi = std::min(edge + 1 - kSaturated, axes.x_hi);
-    svg.rect(axes.x_of(lo), axes.top, axes.x_of(hi) - axes.x_of(lo), axes.height, "#fde0c5");
-  }
   axes.draw(svg, 0.5, plot::tick_step(axes.y_lo, axes.y_hi), "{:g}", "{:g}", "h", "count");
   const double bin = (histogram.hi - histogram.lo) / static_cast<double>(histogram.counts.size());
   for (std::size_t i = 0; i < histogram.counts.size(); ++i) {
@@ -65,10 +61,11 @@ void write_h_histograms(const std::filesystem::path& file, const Matrix& h_init,
   const double y_step = plot::tick_step(0, static_cast<double>(top));
   const double y_hi = std::ceil(static_cast<double>(top) / y_step) * y_step;
   plot::Svg svg(860, 420);
-  svg.text(430, 24,
-           fmt::format("h = tanh(hpreact) of one batch ({} values): shaded, |h| > {}, where tanh's gradient vanishes",
-                       h_init.size(), kSaturated),
-           "middle", 14);
+  svg.text(
+      430, 24,
+      fmt::format("h = tanh(hpreact) of one batch ({} values); saturated: |h| > {}, where tanh's gradient vanishes",
+                  h_init.size(), kSaturated),
+      "middle", 14);
   const auto panel = [&](double left) { return plot::Axes{left, 100, 330, 240, -1, 1, 0, y_hi}; };
   draw_histogram(svg, panel(70), init,
                  fmt::format("at initialisation: {:.1f}% saturated", 100 * saturated_fraction(values_of(h_init))));
