@@ -10,15 +10,18 @@
 //   kata train [args]    rebuild the trainer on your steps and run it
 //   kata report          the verdicts as JSON lines, JUnit XML and Markdown, for an autograder
 //   kata grade <dir>...  grade submitted folders of steps on this build tree
+//   kata show <step>     your gradient beside PyTorch's and their difference, as pictures
+//   kata graph           the computation graph coloured by your verdicts
 //
 // This file reads the command line; commands.cpp and reset.cpp do the commands, present.cpp
-// prints, harness.cpp runs the step tests and lookup.cpp finds the step meant.
+// prints, show.cpp and graph.cpp draw, harness.cpp runs the step tests and lookup.cpp finds the step meant.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "backprop/exit_status.h"
 #include "commands.h"
 #include "lookup.h"
+#include "pictures.h"
 #include "process.h"
 
 namespace kata {
@@ -79,6 +82,11 @@ int parse_and_run(int argc, char** argv) {
   train_command->prefix_command();
   train_command->set_help_flag();  // kata train --help is the trainer's
   train_command->fallthrough(false);
+  std::filesystem::path svg_file;
+  auto* show_command = app.add_subcommand("show", "Pictures of a step: your gradient, PyTorch's and the difference");
+  show_command->add_option("step", step_name, "A step's name or number")->required();
+  show_command->add_option("--svg", svg_file, "Write the pictures to this SVG file too");
+  auto* graph_command = app.add_subcommand("graph", "The computation graph coloured by your verdicts, as SVG");
 
   try {
     app.parse(argc, argv);
@@ -99,6 +107,8 @@ int parse_and_run(int argc, char** argv) {
     if (report_command->parsed()) return command_report(style, paths, out.empty() ? paths.build_dir / "report" : out);
     if (grade_command->parsed())
       return command_grade(style, paths, submissions, out.empty() ? "grades" : out, reference_case);
+    if (show_command->parsed()) return command_show(style, paths, step_named(step_name), svg_file);
+    if (graph_command->parsed()) return command_graph(style, paths);
     if (train_command->parsed()) return command_train(style, paths, train_command->remaining());
     return command_status(style, paths);
   } catch (const UsageError& e) {

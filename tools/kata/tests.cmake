@@ -27,3 +27,20 @@ if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
     ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade)
   set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
 endif()
+# The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
+add_executable(kata_pictures_test test/pictures_test.cpp)
+target_include_directories(kata_pictures_test PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tools/plot)
+target_link_libraries(kata_pictures_test PRIVATE kata_commands backprop_catch backprop_warnings)
+catch_discover_tests(kata_pictures_test PROPERTIES LABELS "kata")
+set(tensors_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_tensors)
+file(MAKE_DIRECTORY ${tensors_dir})
+foreach(stem IN LISTS BACKPROP_STEP_STEMS)
+  file(CREATE_LINK ${CMAKE_CURRENT_LIST_DIR}/test/fake_tensors_step.sh ${tensors_dir}/${stem} SYMBOLIC)
+endforeach()
+foreach(scenario show graph graph-no-dot)
+  add_test(NAME kata_pictures_${scenario}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/pictures_cli_test.sh ${scenario} $<TARGET_FILE:kata> ${fake_dir}
+      ${tensors_dir} ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/pictures_${scenario})
+  set_tests_properties(kata_pictures_${scenario} PROPERTIES LABELS "kata" TIMEOUT 60
+    SKIP_REGULAR_EXPRESSION "graph skipped")
+endforeach()

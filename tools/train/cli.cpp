@@ -15,6 +15,7 @@
 #include "checkpoint.h"
 #include "gradcheck.h"
 #include "loss_curve.h"
+#include "plots.h"
 #include "train.h"
 
 namespace train {
@@ -31,7 +32,7 @@ struct Options {
   bool quiet = false;
   int samples = 20;
   std::uint64_t sample_seed = 2147483647ull + 10;  // the lecture's sampling generator
-  std::string save, loss_csv, loss_plot;
+  std::string save, loss_csv, loss_plot, plots;
   int loss_window = 1000;
   std::string checkpoint;
 };
@@ -219,11 +220,30 @@ int run_train(Options options, const Console& console) {
     console.out << fmt::format("{} parameters; {} steps of {} examples, lr {} then {}, {} backward\n",
                                parameter_count(config.sizes), config.steps, config.batch_size, config.lr,
                                config.lr / 10, config.backward == Backward::chain ? "the step-by-step" : "the fused");
+  // --plots: the first batch, which the trainer draws right after the parameters, at
+  // initialisation, and the validation loss about 20 times along the way.
+  IndexMatrix first_X(config.batch_size, config.sizes.block_size);
+  IndexVector first_Y(config.batch_size);
+  BatchPictures at_init;
+  std::vector<ValPoint> val;
+  ParameterObserver measure_val;
+  if (!options.plots.empty()) {
+    backprop::TorchGenerator g(config.seed);
+    const auto initial = init_parameters(config.sizes, g);
+    std::vector<std::int64_t> ix(static_cast<std::size_t>(config.batch_size));
+    draw_batch(g, data.splits.train, ix, first_X, first_Y);
+    at_init = batch_pictures(initial, first_X, first_Y);
+    const int every = std::max(1, config.steps / 20);
+    measure_val = [&](int done, const Parameters& p) {
+      if (done % every == 0 || done == config.steps)
+        val.push_back({done, split_loss(p, calibrate(p, data.splits.train.X), data.splits.val)});
+    };
+  }
   Reporter reporter(console, config.steps, options.quiet);
   const auto start = std::chrono::steady_clock::now();
   Training training;
   try {
-    training = train::train(config, data.splits.train, std::ref(reporter));
+    training = train::train(config, data.splits.train, std::ref(reporter), measure_val);
   } catch (const Diverged&) {
     reporter.finish();  // the message goes on a line of its own, not after the bar
     throw;
@@ -250,10 +270,22 @@ int run_train(Options options, const Console& console) {
   backprop::TorchGenerator g(options.sample_seed);
   for (int i = 0; i < options.samples; ++i) console.out << sample_name(p, stats, data.vocab.itos, g) << '\n';
 
-  if (!options.loss_csv.empty() || !options.loss_plot.empty()) {
-    const auto curve = loss_curve(training.losses, options.loss_window);
-    if (!options.loss_csv.empty()) write_curve_csv(options.loss_csv, curve);
-    if (!options.loss_plot.empty()) write_curve_svg(options.loss_plot, curve, options.loss_window);
+  const auto curve = loss_curve(training.losses, options.loss_window);
+  if (!options.loss_csv.empty()) write_curve_csv(options.loss_csv, curve);
+  if (!options.loss_plot.empty()) write_curve_svg(options.loss_plot, curve, options.loss_window, val);
+  if (!options.plots.empty()) {
+    const std::filesystem::path dir = options.plots;
+    std::filesystem::create_directories(dir);
+    const auto trained = batch_pictures(p, first_X, first_Y);
+    write_h_histograms(dir / "h.svg", at_init.h, trained.h);
+    write_dlogits(dir / "dlogits.svg", at_init.dlogits);
+    write_curve_svg(dir / "loss.svg", curve, options.loss_window, val);
+    if (!options.quiet)
+      console.out << fmt::format(
+          "saturated tanh units (|h| > {}) in the first batch: {:.1f}% at initialisation, {:.1f}% after training\n"
+          "wrote the pictures h.svg, dlogits.svg and loss.svg to {}\n",
+          kSaturated, 100 * saturated_fraction({at_init.h.data(), static_cast<std::size_t>(at_init.h.size())}),
+          100 * saturated_fraction({trained.h.data(), static_cast<std::size_t>(trained.h.size())}), dir.string());
   }
   if (!options.save.empty()) {
     const nlohmann::json record = {{"steps", config.steps},
@@ -351,6 +383,10 @@ int run(const std::vector<std::string>& args, const Console& console) {
       ->check(file_in_existing_folder);
   app.add_option("--loss-plot", options.loss_plot, "draw the loss curve as an SVG picture")
       ->check(file_in_existing_folder);
+  app.add_option("--plots", options.plots,
+                 "draw the lecture's pictures into this folder: h.svg (tanh saturation at initialisation and after "
+                 "training), dlogits.svg (one batch), loss.svg (training and validation loss)")
+      ->check(folder_to_create);
   app.add_option("--loss-window", options.loss_window, "steps averaged into each point of the curve")
       ->check(at_least(1))
       ->capture_default_str();

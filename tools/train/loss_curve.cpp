@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 #include <string>
+
+#include "svg.h"
 
 namespace train {
 namespace {
@@ -15,15 +18,6 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream out(file);
   out << text;
   if (!out) throw std::runtime_error(file.string() + ": cannot write");
-}
-
-// A round step for about five grid lines over [lo, hi].
-double tick_step(double lo, double hi) {
-  const double raw = (hi - lo) / 5;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  for (const double m : {1.0, 2.0, 5.0})
-    if (raw <= m * magnitude) return m * magnitude;
-  return 10 * magnitude;
 }
 
 }  // namespace
@@ -45,49 +39,57 @@ void write_curve_csv(const std::filesystem::path& file, std::span<const CurvePoi
   write_text(file, text);
 }
 
-void write_curve_svg(const std::filesystem::path& file, std::span<const CurvePoint> curve, int window) {
-  constexpr double width = 720, height = 440, left = 70, right = 20, top = 40, bottom = 60;
-  const double plot_w = width - left - right, plot_h = height - top - bottom;
-  double lo = 0, hi = 1;
-  if (!curve.empty()) {
-    const auto [min, max] = std::ranges::minmax_element(curve, {}, &CurvePoint::mean_log10_loss);
-    lo = min->mean_log10_loss;
-    hi = std::max(max->mean_log10_loss, lo + 1e-3);
+void write_curve_svg(const std::filesystem::path& file, std::span<const CurvePoint> curve, int window,
+                     std::span<const ValPoint> val) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo, last = 1;
+  for (const auto& point : curve) {
+    lo = std::min(lo, point.mean_log10_loss);
+    hi = std::max(hi, point.mean_log10_loss);
+    last = std::max<double>(last, point.first_step);
   }
-  const double y_step = tick_step(lo, hi);
-  lo = std::floor(lo / y_step) * y_step;
-  hi = std::ceil(hi / y_step) * y_step;
-  const double last_x = std::max<double>(1, static_cast<double>(curve.size()) - 1);
-  const auto x_of = [&](double i) { return left + plot_w * i / last_x; };
-  const auto y_of = [&](double v) { return top + plot_h * (hi - v) / (hi - lo); };
-
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
-      "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
-      width, height);
-  svg += fmt::format(
-      "<text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">log10(loss), mean of each {} steps</text>\n",
-      left + plot_w / 2, window);
-  for (double v = lo; v <= hi + y_step / 2; v += y_step) {
-    svg += fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>\n", left, left + plot_w,
-                       y_of(v), y_of(v));
-    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.2f}</text>\n", left - 6, y_of(v) + 4, v);
+  for (const auto& point : val) {
+    lo = std::min(lo, std::log10(point.loss));
+    hi = std::max(hi, std::log10(point.loss));
+    last = std::max<double>(last, point.step);
   }
-  const double x_step = tick_step(0, last_x);
-  for (double i = 0; i <= last_x + x_step / 2; i += x_step) {
-    svg += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#ddd\"/>\n", x_of(i), top,
-                       top + plot_h);
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x_of(i), top + plot_h + 18,
-                       static_cast<long long>(std::lround(i * window)));
+  if (!(lo <= hi)) lo = 0, hi = 1;
+  hi = std::max(hi, lo + 1e-3);
+  const double y_step = plot::tick_step(lo, hi), x_step = plot::tick_step(0, last);
+  const double x_hi = std::ceil(last / x_step) * x_step;
+  // Room on the right for half the last step's label, centred under the frame's edge.
+  const double right = 10 + plot::text_width(fmt::format("{:g}", x_hi), 12) / 2;
+  constexpr double width = 720, height = 440, left = 70, top = 40, bottom = 60;
+  const plot::Axes axes{left,
+                        top,
+                        width - left - right,
+                        height - top - bottom,
+                        0,
+                        x_hi,
+                        std::floor(lo / y_step) * y_step,
+                        std::ceil(hi / y_step) * y_step};
+  plot::Svg svg(width, height);
+  svg.text(left + axes.width / 2, 22, fmt::format("log10(loss): training, mean of each {} steps", window), "middle",
+           14);
+  axes.draw(svg, x_step, y_step, "{:g}", "{:.2f}", "step", "");
+  std::vector<std::pair<double, double>> points;
+  for (const auto& point : curve) points.emplace_back(axes.x_of(point.first_step), axes.y_of(point.mean_log10_loss));
+  svg.polyline(points, "#1f77b4", 1.5);
+  if (!val.empty()) {
+    points.clear();
+    for (const auto& point : val) {
+      points.emplace_back(axes.x_of(point.step), axes.y_of(std::log10(point.loss)));
+      svg.circle(points.back().first, points.back().second, 3, "#e66101");
+    }
+    svg.polyline(points, "#e66101", 1.5, "5,3");
+    // The key, in the upper right corner where the curve has already fallen.
+    const double x = left + axes.width - 190, y = top + 16;
+    svg.line(x, y, x + 24, y, "#1f77b4", 1.5);
+    svg.text(x + 30, y + 4, "training batches");
+    svg.line(x, y + 18, x + 24, y + 18, "#e66101", 1.5);
+    svg.circle(x + 12, y + 18, 3, "#e66101");
+    svg.text(x + 30, y + 22, "validation split");
   }
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">step</text>\n", left + plot_w / 2, height - 14);
-  svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#333\"/>\n", left, top,
-                     plot_w, plot_h);
-  svg += "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"";
-  for (std::size_t i = 0; i < curve.size(); ++i)
-    svg += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x_of(static_cast<double>(i)), y_of(curve[i].mean_log10_loss));
-  svg += "\"/>\n</svg>\n";
-  write_text(file, svg);
+  svg.write(file);
 }
 
 }  // namespace train

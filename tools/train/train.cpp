@@ -52,7 +52,8 @@ void draw_batch(backprop::TorchGenerator& g, const backprop::Dataset& set, std::
   }
 }
 
-Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe) {
+Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe,
+               const ParameterObserver& inspect) {
   if (train_set.X.cols() != config.sizes.block_size)
     throw std::invalid_argument("the training set has contexts of " + std::to_string(train_set.X.cols()) +
                                 " characters, the model block_size " + std::to_string(config.sizes.block_size));
@@ -67,6 +68,7 @@ Training train(const Config& config, const backprop::Dataset& train_set, const S
   IndexVector Yb(n);
   Activations<float> a;
   Parameters grad;
+  if (inspect) inspect(0, t.parameters);
   for (int i = 0; i < config.steps; ++i) {
     draw_batch(g, train_set, ix, Xb, Yb);
     const float loss = loss_and_gradients(config.backward, t.parameters, Xb, Yb, a, grad);
@@ -74,6 +76,7 @@ Training train(const Config& config, const backprop::Dataset& train_set, const S
     sgd_update(t.parameters, grad, learning_rate(config, i));
     t.losses.push_back(loss);
     if (observe) observe(i, loss);
+    if (inspect) inspect(i + 1, t.parameters);
   }
   return t;
 }

@@ -39,6 +39,8 @@ void draw_batch(backprop::TorchGenerator& g, const backprop::Dataset& set, std::
 
 // Called after each step with its index and the batch loss.
 using StepObserver = std::function<void(int step, float loss)>;
+// Called with the parameters before the first step (0 steps done) and after each update.
+using ParameterObserver = std::function<void(int steps_done, const Parameters& p)>;
 
 struct Training {
   Parameters parameters;
@@ -59,7 +61,8 @@ class Diverged : public std::runtime_error {
 // forward, backward, p -= lr * grad. Throws std::invalid_argument when the set does not fit the config,
 // and Diverged at the first step whose loss is NaN or infinite, so that a run that blew up stops
 // there instead of reporting nan to the end.
-Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe = {});
+Training train(const Config& config, const backprop::Dataset& train_set, const StepObserver& observe = {},
+               const ParameterObserver& inspect = {});
 
 // Rows per chunk when a whole split goes through the network: hprebn stays a few MB.
 inline constexpr Eigen::Index kEvalChunk = 4096;

@@ -5,12 +5,16 @@
 // the steps it needs.
 #include "train.h"
 
+#include <fmt/format.h>
+
 #include <bit>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <numeric>
+#include <regex>
 #include <sstream>
 
 #include "backprop/compare.h"
@@ -22,7 +26,10 @@
 #include "gradcheck.h"
 #include "names_file.h"
 #include "npy_bytes.h"
+#include "plots.h"
 #include "scratch_dir.h"
+#include "svg.h"
+#include "test/well_formed.h"
 
 namespace {
 
@@ -552,7 +559,7 @@ TEST_CASE("train: the program trains, writes its curve and checkpoint, and sampl
   const auto model = scratch.path / "model", csv = scratch.path / "loss.csv", svg = scratch.path / "loss.svg";
   const auto trained = run_cli({"--names", names_file().string(), "--steps", "1500", "--hidden", "32", "--quiet",
                                 "--samples", "3", "--save", model.string(), "--loss-csv", csv.string(), "--loss-plot",
-                                svg.string(), "--loss-window", "500"});
+                                svg.string(), "--loss-window", "500", "--plots", (scratch.path / "plots").string()});
   if (trained.err.find("is not done yet") != std::string::npos) {
     BACKPROP_SKIP("train skipped: " << trained.err);
   }
@@ -565,9 +572,112 @@ TEST_CASE("train: the program trains, writes its curve and checkpoint, and sampl
   CHECK(out[2].starts_with("test 2."));
   CHECK(lines(std::string(std::istreambuf_iterator<char>(std::ifstream(csv).rdbuf()), {})).size() == 4);
   CHECK(fs::file_size(svg) > 0);
+  for (const auto* picture : {"h.svg", "dlogits.svg", "loss.svg"}) {
+    INFO(picture);
+    CHECK(xml_error(std::string(std::istreambuf_iterator<char>(std::ifstream(scratch.path / "plots" / picture).rdbuf()),
+                                {})) == "");
+  }
+  // The validation loss at the start and every 75 steps: 21 points, and the key's.
+  const std::string loss_svg(std::istreambuf_iterator<char>(std::ifstream(scratch.path / "plots" / "loss.svg").rdbuf()),
+                             {});
+  const std::regex circle("<circle");
+  CHECK(std::distance(std::sregex_iterator(loss_svg.begin(), loss_svg.end(), circle), std::sregex_iterator()) ==
+        21 + 1);
 
   const auto sampled = run_cli({"sample", "--checkpoint", model.string(), "--samples", "3"});
   REQUIRE(sampled.status == 0);
   CHECK(lines(sampled.out) == std::vector<std::string>(out.begin() + 3, out.end()));
   for (const auto& name : lines(sampled.out)) CHECK(name.ends_with("."));
+}
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+std::string read_text(const fs::path& file) {
+  return std::string(std::istreambuf_iterator<char>(std::ifstream(file).rdbuf()), {});
+}
+
+// Every <text> of a picture stays inside its width: its x, anchor and estimated width.
+void check_labels_inside(const std::string& svg) {
+  static const std::regex width_attribute(R"re(<svg [^>]*width="([0-9.]+)")re");
+  static const std::regex text(
+      R"re(<text x="([-0-9.]+)" y="[-0-9.]+" text-anchor="(\w+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  std::smatch match;
+  REQUIRE(std::regex_search(svg, match, width_attribute));
+  const double width = std::stod(match[1]);
+  int labels = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it, ++labels) {
+    const auto& m = *it;
+    const double x = std::stod(m[1]), w = plot::text_width(m[4].str(), std::stod(m[3]));
+    const double left = m[2] == "start" ? x : m[2] == "middle" ? x - w / 2 : x - w;
+    INFO(m[4].str() << " spans " << left << " to " << left + w << " of " << width);
+    CHECK(left >= 0);
+    CHECK(left + w <= width);
+  }
+  CHECK(labels > 5);
+}
+
+}  // namespace
+
+TEST_CASE("train plots: the loss curve's labels fit, the last step's included, and it is well-formed XML", "[plots]") {
+  std::vector<float> losses(200000);
+  for (std::size_t i = 0; i < losses.size(); ++i) losses[i] = 2.0f + 1.5f * std::exp(-static_cast<float>(i) / 20000);
+  const auto curve = loss_curve(losses, 1000);
+  const std::vector<ValPoint> val{{0, 3.3}, {100000, 2.2}, {200000, 2.1}};
+  ScratchDir scratch;
+  write_curve_svg(scratch.path / "loss.svg", curve, 1000, val);
+  const auto svg = read_text(scratch.path / "loss.svg");
+  CHECK(xml_error(svg) == "");
+  CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">200000</text>"));
+  CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">validation split</text>"));
+  check_labels_inside(svg);
+}
+
+TEST_CASE("train plots: the histogram holds every value once, and the saturated share is a direct count", "[plots]") {
+  const std::vector<float> values{-1.0f, -0.999f, -0.99f, -0.3f, 0.0f, 0.42f, 0.99f, 0.995f, 1.0f, 1.5f};
+  const auto h = histogram(values, 50, -1, 1);
+  CHECK(std::accumulate(h.counts.begin(), h.counts.end(), 0LL) == static_cast<long long>(values.size()));
+  CHECK(h.counts.front() == 3);                   // -1, -0.999 and -0.99: the first bin is [-1, -0.96)
+  CHECK(h.counts.back() == 4);                    // 0.99, 0.995, 1 and 1.5, beyond the range
+  CHECK(saturated_fraction(values) == 5.0 / 10);  // |h| > 0.99: not 0.99f itself
+
+  unless_not_done([] {
+    // A batch of random contexts through the initial network: h and dlogits.
+    const auto config = small_config(1);
+    backprop::TorchGenerator g(config.seed);
+    const auto p = init_parameters(config.sizes, g);
+    IndexMatrix Xb(32, 3);
+    IndexVector Yb(32);
+    for (Eigen::Index i = 0; i < Xb.size(); ++i) Xb.data()[i] = (i * 7 + 3) % 27;
+    for (Eigen::Index i = 0; i < Yb.size(); ++i) Yb(i) = (i * 5 + 1) % 27;
+    const auto batch = batch_pictures(p, Xb, Yb);
+    REQUIRE(batch.h.size() == 32 * 64);
+    const std::span<const float> h_values(batch.h.data(), static_cast<std::size_t>(batch.h.size()));
+    const auto counts = histogram(h_values, 50, -1, 1).counts;
+    CHECK(std::accumulate(counts.begin(), counts.end(), 0LL) == batch.h.size());
+    long long saturated = 0;
+    for (Eigen::Index i = 0; i < batch.h.size(); ++i) saturated += std::abs(batch.h.data()[i]) > 0.99f;
+    const Matrix trained = batch.h * 0.5f;  // nothing saturated
+    ScratchDir scratch;
+    write_h_histograms(scratch.path / "h.svg", batch.h, trained);
+    write_dlogits(scratch.path / "dlogits.svg", batch.dlogits);
+    const auto h_svg = read_text(scratch.path / "h.svg");
+    CHECK(xml_error(h_svg) == "");
+    check_labels_inside(h_svg);
+    INFO(saturated << " of " << batch.h.size() << " saturated");
+    CHECK_THAT(h_svg, Catch::Matchers::ContainsSubstring(
+                          fmt::format("at initialisation: {:.1f}% saturated", 100.0 * saturated / batch.h.size())));
+    CHECK_THAT(h_svg, Catch::Matchers::ContainsSubstring("after training: 0.0% saturated"));
+    CHECK(count_of(h_svg, "fill=\"#4393c3\"") == 2 * 50);  // the bars
+    const auto dlogits_svg = read_text(scratch.path / "dlogits.svg");
+    CHECK(xml_error(dlogits_svg) == "");
+    check_labels_inside(dlogits_svg);
+    // A dark blue cell at each row's label, where dlogits is about 1/27 - 1 over n.
+    CHECK(static_cast<int>(count_of(dlogits_svg, "fill=\"#2166ac\"")) == 32 + 1);
+  });
 }

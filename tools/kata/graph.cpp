@@ -1,0 +1,132 @@
+// kata graph: the computation graph of docs/graph.dot, each tensor coloured by the verdict of the
+// step that computes its gradient.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "backprop/exit_status.h"
+#include "lookup.h"
+#include "pictures.h"
+#include "process.h"
+
+namespace kata {
+namespace {
+
+using backprop::State;
+
+constexpr State kStates[] = {State::passed,    State::failed, State::not_done, State::does_not_compile,
+                             State::timed_out, State::threw,  State::crashed};
+
+std::string words(State state) {
+  std::string text(backprop::to_string(state));
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+// Where a program is on PATH, or "" when it is not.
+std::filesystem::path on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream folders(path ? path : "");
+  for (std::string folder; std::getline(folders, folder, ':');) {
+    const auto file = std::filesystem::path(folder.empty() ? "." : folder) / program;
+    if (access(file.c_str(), X_OK) == 0) return file;
+  }
+  return {};
+}
+
+}  // namespace
+
+// Okabe and Ito's colours, told apart with any common colour blindness; the label says the state
+// in words too.
+std::string_view state_colour(State state) {
+  switch (state) {
+    case State::passed:
+      return "#56b4e9";  // sky blue
+    case State::failed:
+      return "#e69f00";  // orange
+    case State::not_done:
+      return "#ffffff";  // white
+    case State::does_not_compile:
+      return "#cc79a7";  // reddish purple
+    default:
+      return "#f0e442";  // yellow: timed out, threw, crashed
+  }
+}
+
+std::string coloured_graph(const std::string& dot, const std::map<std::string, State>& states) {
+  // The steps by the tensor they differentiate: "logits" has steps 8 and 27.
+  std::map<std::string, std::vector<std::pair<const backprop::Step*, State>>> by_tensor;
+  for (const auto& step : backprop::steps())
+    if (const auto it = states.find(step.name); it != states.end())
+      by_tensor[step.output.substr(1)].push_back({&step, it->second});
+  const auto end = dot.rfind('}');
+  if (end == std::string::npos) throw std::runtime_error("the graph has no closing }");
+  // Statements after a node's own set its attributes again, so the graph's source is left whole.
+  std::string added = "\n  // kata's verdicts.\n";
+  for (const auto& [tensor, steps] : by_tensor) {
+    std::smatch label;
+    if (!std::regex_search(dot, label, std::regex("\\n\\s*" + tensor + R"re( \[label="([^"]*)")re"))) continue;
+    std::string verdicts, fill;
+    for (const auto& [step, state] : steps) {
+      verdicts += fmt::format("{}{}: {}", verdicts.empty() ? "" : "\\n", step->number, words(state));
+      fill += fmt::format("{}{}", fill.empty() ? "" : ";0.5:", state_colour(state));
+    }
+    const bool one = steps.size() == 1 || std::all_of(steps.begin(), steps.end(),
+                                                      [&](const auto& s) { return s.second == steps[0].second; });
+    if (one) fill = state_colour(steps[0].second);
+    added += fmt::format("  {} [label=\"{}\\n{}\", fillcolor=\"{}\", style=\"{}\"];\n", tensor, label[1].str(),
+                         verdicts, fill, one ? "rounded,filled" : "striped");
+  }
+  added +=
+      "  subgraph cluster_kata_legend {\n    label=\"kata's verdicts\"; style=solid; color=\"#999999\";\n"
+      "    node [shape=box, style=\"rounded,filled\", fontsize=9, color=\"#444444\"];\n";
+  std::string chain;
+  for (const auto state : kStates) {
+    added += fmt::format("    legend_{} [label=\"{}\", fillcolor=\"{}\"];\n", backprop::to_string(state), words(state),
+                         state_colour(state));
+    chain += fmt::format("{}legend_{}", chain.empty() ? "" : " -> ", backprop::to_string(state));
+  }
+  added += "    " + chain + " [style=invis];\n  }\n";
+  return dot.substr(0, end) + added + dot.substr(end);
+}
+
+int command_graph(const Style& style, const Paths& paths) {
+  const auto source = paths.root / "docs" / "graph.dot";
+  std::ifstream in(source);
+  if (!in) throw std::runtime_error(source.string() + ": cannot read");
+  const std::string dot{std::istreambuf_iterator<char>(in), {}};
+  const auto outcome = check(paths, {.steps = all_step_names()});
+  if (outcome.cancelled) return backprop::kExitFailure;
+  if (!outcome.built) {
+    print_build_failure(style, outcome);
+    return backprop::kExitFailure;
+  }
+  print_stale(style, paths, outcome);
+  std::map<std::string, State> states;
+  for (const auto& [name, report] : outcome.steps) states[name] = report.state;
+  const auto dot_file = paths.build_dir / "kata-graph.dot", svg_file = paths.build_dir / "kata-graph.svg";
+  std::ofstream(dot_file) << coloured_graph(dot, states);
+  print_progress(outcome);
+  const auto graphviz = on_path("dot");
+  if (graphviz.empty()) {
+    std::cout << "The graph is in " << shown(dot_file) << ". To draw it, install Graphviz (Debian and Ubuntu: sudo "
+              << "apt-get install graphviz; Homebrew: brew install graphviz), then run\n  dot -Tsvg " << shown(dot_file)
+              << " -o " << shown(svg_file) << '\n';
+    return 0;
+  }
+  const auto drawn = run_process({graphviz.string(), "-Tsvg", dot_file.string(), "-o", svg_file.string()});
+  if (!drawn.ok()) {
+    std::cout << style.red("dot could not draw ") << shown(dot_file) << ":\n" << drawn.output;
+    return backprop::kExitFailure;
+  }
+  std::cout << "The graph is in " << shown(svg_file) << ": open it in a browser.\n";
+  return 0;
+}
+
+}  // namespace kata

@@ -1,0 +1,42 @@
+// kata's pictures: `kata show STEP` draws the learner's gradient beside PyTorch's and their
+// difference (show.cpp); `kata graph` colours the computation graph by the learner's verdicts
+// (graph.cpp). Both read the step report (lib/backprop/report.h), never kata's printed text.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "backprop/manifest.h"
+#include "backprop/report.h"
+#include "harness.h"
+#include "heatmap.h"
+#include "present.h"
+
+namespace kata {
+
+// The network case and the probe of a report, each as three heatmaps: the learner's tensor, the
+// expected one on the same scale, and their difference on its own (left out, with a note, when
+// the shapes differ). Reads the .npy files the report names; throws backprop::npy::Error.
+plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport& report);
+
+// Rebuilds and checks the step with its tensors saved, prints its verdict and the figure: in
+// colour on a terminal, in shades with NO_COLOR, as a table without a terminal; and as SVG to
+// svg_file unless it is empty.
+int command_show(const Style& style, const Paths& paths, const backprop::Step& step,
+                 const std::filesystem::path& svg_file);
+
+// The fill colour of a node whose step is in this state.
+std::string_view state_colour(backprop::State state);
+
+// docs/graph.dot with each tensor whose gradient a step computes filled in the colour of its
+// step's state (two stripes where two steps compute it), the states in its label, and a legend.
+// `states` is by step name; steps not in it are left as they are.
+std::string coloured_graph(const std::string& dot, const std::map<std::string, backprop::State>& states);
+
+// Checks every step and writes the coloured graph to <build dir>/kata-graph.dot, and as SVG with
+// Graphviz's dot when it is installed; else prints the command that renders it.
+int command_graph(const Style& style, const Paths& paths);
+
+}  // namespace kata

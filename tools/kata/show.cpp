@@ -1,0 +1,120 @@
+// kata show: where the learner's gradient differs from PyTorch's, as pictures.
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "backprop/exit_status.h"
+#include "backprop/npy.h"
+#include "pictures.h"
+#include "process.h"
+
+namespace kata {
+namespace {
+
+using backprop::State;
+
+// The exit status of a command stopped by Ctrl-C, as a shell reports it.
+constexpr int kExitInterrupted = 130;
+
+plot::Grid read_grid(const std::string& file) {
+  const auto array = backprop::npy::read(file);
+  if (array.dtype != backprop::npy::DType::float32)
+    throw backprop::npy::Error(file + ": expected float32 (<f4), found " + to_string(array.dtype));
+  return plot::grid_of(array.shape, array.f32);
+}
+
+std::string dims(const plot::Grid& grid) { return fmt::format("({}, {})", grid.rows, grid.cols); }
+
+plot::Row case_row(const std::string& which, const backprop::CaseReport& report) {
+  if (report.got_npy.empty())
+    throw std::runtime_error("the step's test saved no tensors (" + std::string(backprop::kTensorsVariable) +
+                             " unset?)");
+  const auto& cmp = report.comparison;
+  const auto yours = read_grid(report.got_npy), expected = read_grid(report.expected_npy);
+  plot::Row row;
+  row.heading = fmt::format("{} {} {}: approximate: {}, maxdiff: {}", which, cmp.name, dims(expected),
+                            backprop::python_bool(cmp.approximate), cmp.maxdiff_text());
+  row.scales.push_back({"yours and PyTorch's, one scale", plot::scale_of({&yours, &expected})});
+  row.panels.push_back({"yours", yours, 0});
+  row.panels.push_back({"PyTorch", expected, 0});
+  if (yours.rows == expected.rows && yours.cols == expected.cols) {
+    plot::Grid difference = yours;
+    for (std::size_t i = 0; i < difference.values.size(); ++i) difference.values[i] -= expected.values[i];
+    row.scales.push_back({"yours - PyTorch, its own scale", plot::scale_of({&difference})});
+    row.panels.push_back({"yours - PyTorch", std::move(difference), 1});
+  } else {
+    row.note =
+        fmt::format("The shapes differ: yours {}, PyTorch's {}: no difference to draw.", dims(yours), dims(expected));
+  }
+  return row;
+}
+
+// The terminal's size: the window's, else $COLUMNS and $LINES, else 80 by 24.
+std::pair<int, int> terminal_size() {
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return {size.ws_col, size.ws_row};
+  const auto variable = [](const char* name, int otherwise) {
+    const char* value = std::getenv(name);
+    const int parsed = value ? std::atoi(value) : 0;
+    return parsed > 0 ? parsed : otherwise;
+  };
+  return {variable("COLUMNS", 80), variable("LINES", 24)};
+}
+
+}  // namespace
+
+plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport& report) {
+  plot::Figure figure;
+  figure.title = fmt::format("Step {}: {}, yours against PyTorch's", step.number, step.name);
+  if (report.network) figure.rows.push_back(case_row("network", *report.network));
+  if (report.probe) figure.rows.push_back(case_row("probe  ", *report.probe));
+  return figure;
+}
+
+int command_show(const Style& style, const Paths& paths, const backprop::Step& step,
+                 const std::filesystem::path& svg_file) {
+  // The step tests save the learner's tensors where this variable says; kata's environment is
+  // theirs, so the harness needs no option for it.
+  const auto tensors = paths.build_dir / "kata-show";
+  std::filesystem::remove_all(tensors);
+  setenv(backprop::kTensorsVariable, tensors.c_str(), 1);
+  const auto outcome = check(paths, {.steps = {step.name}});
+  unsetenv(backprop::kTensorsVariable);
+  if (outcome.cancelled) return interrupted() ? kExitInterrupted : backprop::kExitFailure;
+  if (!outcome.built) {
+    print_build_failure(style, outcome);
+    return backprop::kExitFailure;
+  }
+  print_step(style, paths, step, outcome);
+  const auto& report = outcome.steps.at(step.name);
+  if (!report.network) {
+    std::cout << "\nNothing to draw: the step returned no gradient.\n";
+    return backprop::kExitFailure;
+  }
+  const auto figure = show_figure(step, report);
+  if (!isatty(STDOUT_FILENO)) {
+    std::cout << '\n' << plot::render_table(figure);
+  } else {
+    const char* colorterm = std::getenv("COLORTERM");  // "truecolor" or "24bit" where 24-bit colour works
+    const bool truecolor =
+        colorterm && (std::string_view(colorterm) == "truecolor" || std::string_view(colorterm) == "24bit");
+    const auto colours = !style.color ? plot::Colours::none
+                         : truecolor  ? plot::Colours::truecolor
+                                      : plot::Colours::palette256;
+    const auto [width, height] = terminal_size();
+    std::cout << '\n' << plot::render_terminal(figure, colours, width, height);
+  }
+  if (!svg_file.empty()) {
+    std::ofstream out(svg_file);
+    out << plot::render_svg(figure);
+    if (!out) throw std::runtime_error(svg_file.string() + ": cannot write");
+    std::cout << "\nThe picture is in " << shown(svg_file) << '\n';
+  }
+  return report.state == State::passed ? 0 : backprop::kExitFailure;
+}
+
+}  // namespace kata

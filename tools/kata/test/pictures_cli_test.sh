@@ -1,0 +1,69 @@
+#!/bin/bash
+# kata show and kata graph, run as the learner runs them, against test doubles of the step tests:
+#   pictures_cli_test.sh <scenario> <kata> <fake steps dir> <fake tensors dir> <source root> <scratch dir>
+# <fake steps dir> holds test/fake_step_test.in (steps 1 to 3 pass, 4 fails, 5 throws, the rest are
+# not done); <fake tensors dir> test/fake_tensors_step.sh (dlogits fails in one column, with tensors).
+set -u
+scenario=$1 kata=$2 fake=$3 tensors=$4 root=$5 scratch=$6
+rm -rf "$scratch" && mkdir -p "$scratch"
+out=$scratch/out
+
+fail() { echo "FAIL: $*"; echo "--- kata printed:"; cat "$out" 2>/dev/null; exit 1; }
+expect_exit() { [[ $1 == "$2" ]] || fail "exit status $1, expected $2"; }
+expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
+# The fill colour kata-graph.dot gives a node.
+fill() { sed -nE "s/^  $1 \[label=\"[^\"]*\", fillcolor=\"([^\"]*)\".*/\1/p" "$scratch/kata-graph.dot"; }
+well_formed() { /usr/bin/python3 -c 'import sys, xml.etree.ElementTree as x; x.parse(sys.argv[1])' "$1" || fail "$1 is not XML"; }
+
+case $scenario in
+  graph|graph-no-dot)
+    # The colours are kata's verdicts: step 1 (logprobs) passes, 4 (counts_sum) fails, 5 (counts)
+    # threw, 6 (norm_logits) is not done.
+    if [[ $scenario == graph ]]; then
+      command -v dot > /dev/null || { echo "graph skipped: Graphviz's dot is not installed"; exit 0; }
+      "$kata" --no-build --steps-dir "$fake" --build-dir "$scratch" graph > "$out" 2>&1
+    else
+      mkdir "$scratch/empty" && PATH=$scratch/empty "$kata" --no-build --steps-dir "$fake" --build-dir "$scratch" graph > "$out" 2>&1
+    fi
+    expect_exit $? 0
+    expect '\] 3/28'
+    [[ $(fill logprobs) == "#56b4e9" ]] || fail "logprobs is $(fill logprobs), not passed's #56b4e9"
+    [[ $(fill counts_sum) == "#e69f00" ]] || fail "counts_sum is $(fill counts_sum), not failed's #e69f00"
+    [[ $(fill counts) == "#f0e442" ]] || fail "counts is $(fill counts), not threw's #f0e442"
+    [[ $(fill norm_logits) == "#ffffff" ]] || fail "norm_logits is $(fill norm_logits), not not done's #ffffff"
+    if [[ $scenario == graph ]]; then
+      expect "The graph is in .*kata-graph.svg"
+      well_formed "$scratch/kata-graph.svg"
+      grep -q '#e69f00' "$scratch/kata-graph.svg" || fail "the SVG has no node in failed's colour"
+    else
+      expect 'install Graphviz'
+      expect "^  dot -Tsvg .*kata-graph.dot -o .*kata-graph.svg"
+      [[ ! -e $scratch/kata-graph.svg ]] || fail "an SVG without dot"
+    fi ;;
+  show)
+    # Without a terminal, a table: the wrong column 2 is the only one with a difference.
+    "$kata" --no-build --steps-dir "$tensors" --build-dir "$scratch" show dlogits --svg "$scratch/show.svg" > "$out" 2>&1
+    expect_exit $? 1
+    expect '^Step 8 of 28: dlogits +failed'
+    expect '^row col yours PyTorch yours_-_PyTorch$'
+    expect '^2 2 1 -1 2$'
+    expect '^0 3 0.5 0.5 0$'
+    awk '$1 ~ /^[0-9]+$/ && NF == 5 && ($2 == 2) != ($5 != 0) { bad = 1 } END { exit bad }' "$out" ||
+      fail "a difference outside column 2, or none in it"
+    well_formed "$scratch/show.svg"
+    # On a terminal without colour: the shades, one row a line, and the legend.
+    command -v script > /dev/null || { echo "no script(1): the terminal's picture is not checked"; exit 0; }
+    NO_COLOR=1 COLUMNS=100 script -qec "'$kata' --no-build --steps-dir '$tensors' --build-dir '$scratch' show 8" \
+      /dev/null 2>&1 | tr -d '\r' > "$out"  # the terminal ends its lines with \r\n
+    expect_exit "${PIPESTATUS[0]}" 1
+    expect '^yours +PyTorch +yours - PyTorch'
+    # 0.5 is level 2 of 4 on the scale of 1, the difference 0.5 level 1 of 4 on the scale of 2.
+    expect '^#▒█▒ +#▒▒▒ +  ░$'
+    expect '^▒#█▒ +▒#▒▒ +  ░$'
+    expect '^▒▒█▒ +▒▒#▒ +  █$'
+    expect "yours and PyTorch's, one scale: -1 #≡=- ░▒▓█ 1"
+    expect 'yours - PyTorch, its own scale: -2 #≡=- ░▒▓█ 2' ;;
+  *)
+    echo "unknown scenario $scenario"
+    exit 2 ;;
+esac

@@ -1,0 +1,231 @@
+// kata's pictures: the heatmap's cells follow the values and its legend is right, a planted wrong
+// column shows in the difference and nowhere else, a missing 1/n and a transposed answer show,
+// the SVG is well-formed, and the graph's colours are the steps' states.
+#include "pictures.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "backprop/npy.h"
+#include "backprop/paths.h"
+#include "catch.h"
+#include "heatmap.h"
+#include "scratch_dir.h"
+#include "svg.h"
+#include "test/well_formed.h"
+
+namespace {
+
+using backprop::State;
+using plot::Grid;
+
+Grid grid(int rows, int cols, std::vector<double> values) { return {rows, cols, std::move(values)}; }
+
+// The text lines of a string.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+    lines.push_back(text.substr(start, end - start));
+  return lines;
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+// A row of heatmaps drawn without colour, as `kata show` on a NO_COLOR terminal does.
+std::vector<std::string> shaded(const Grid& g) {
+  const plot::Figure figure{"", {{"case", {{"values", g, 0}}, {{"scale", plot::scale_of({&g})}}, ""}}};
+  return lines_of(plot::render_terminal(figure, plot::Colours::none, 80, 40));
+}
+
+TEST_CASE("heatmap: each cell's level follows its value, and the legend states the range", "[pictures]") {
+  const auto g = grid(2, 4, {0, 0.1, -0.5, 2, -2, 1.0, 1.01, std::nan("")});
+  const auto scale = plot::scale_of({&g});
+  CHECK(scale.limit == 2);  // the largest finite magnitude
+  CHECK(plot::levels(g, scale) == std::vector<int>{0, 1, -1, 4, -4, 2, 3, plot::kNotFinite});
+  // Level k holds magnitudes in ((k - 1) / 4, k / 4] of the limit.
+  CHECK(scale.bounds(1) == std::pair<double, double>{0, 0.5});
+  CHECK(scale.bounds(4) == std::pair<double, double>{1.5, 2});
+  CHECK(scale.bounds(-4) == std::pair<double, double>{-2, -1.5});
+  for (int level = -plot::kLevels; level <= plot::kLevels; ++level) {
+    if (level == 0) continue;
+    const auto [lo, hi] = scale.bounds(level);
+    CHECK(scale.level(level > 0 ? hi : lo) == level);
+    CHECK(scale.level((lo + hi) / 2) == level);
+  }
+  const auto lines = shaded(g);
+  REQUIRE(lines.size() >= 7);
+  CHECK(lines[1] == "case");
+  CHECK(lines[2] == "values");
+  CHECK(lines[3] == "-2 .. 2, 1 not finite");
+  CHECK(lines[4] == " ░-█");
+  CHECK(lines[5] == "#▒▓?");
+  CHECK(lines[6] == "scale: -2 #≡=- ░▒▓█ 2  (a shade is 0.5; blank is exactly 0)");
+}
+
+TEST_CASE("heatmap: in colour, two rows a line, each cell in its level's colour", "[pictures]") {
+  const auto g = grid(3, 2, {2, -2, 0, 1, 0.5, -0.5});
+  const plot::Figure figure{"", {{"case", {{"values", g, 0}}, {{"scale", plot::scale_of({&g})}}, ""}}};
+  const auto text = plot::render_terminal(figure, plot::Colours::truecolor, 80, 40);
+  CHECK(count(text, "▀") == 4);  // 2 columns by 2 lines
+  // Row 0 over row 1: 2 (dark orange) over 0 (white), then -2 (dark blue) over 1 (level 2 orange).
+  CHECK(count(text, "\033[38;2;179;88;6m\033[48;2;247;247;247m▀") == 1);
+  CHECK(count(text, "\033[38;2;33;102;172m\033[48;2;253;184;99m▀") == 1);
+  // The last row alone, over the terminal's own background.
+  CHECK(count(text, "\033[38;2;254;224;182m\033[49m▀") == 1);
+  const auto palette = plot::render_terminal(figure, plot::Colours::palette256, 80, 40);
+  CHECK(count(palette, "\033[38;5;") == 4 + 9);  // the cells and the legend's bar
+}
+
+TEST_CASE("heatmap: a grid too large for the terminal is pooled, keeping each block's largest value", "[pictures]") {
+  const auto g = grid(4, 6, {0, 1, 0, 0,  0, 0,  //
+                             0, 0, 0, -3, 0, 0,  //
+                             0, 0, 0, 0,  0, 0,  //
+                             0, 0, 0, 0,  0, std::nan("")});
+  const auto pooled = plot::pool(g, 2, 3);
+  CHECK(pooled.row_block == 2);
+  CHECK(pooled.col_block == 2);
+  REQUIRE(pooled.grid.rows == 2);
+  REQUIRE(pooled.grid.cols == 3);
+  CHECK(pooled.grid.at(0, 0) == 1);
+  CHECK(pooled.grid.at(0, 1) == -3);
+  CHECK(pooled.grid.at(0, 2) == 0);
+  CHECK(std::isnan(pooled.grid.at(1, 2)));
+  // On a terminal 3 columns wide, the picture says it is pooled and how.
+  const plot::Figure figure{"", {{"case", {{"v", g, 0}}, {{"s", plot::scale_of({&g})}}, ""}}};
+  const auto text = plot::render_terminal(figure, plot::Colours::none, 3, 40);
+  CHECK_THAT(text, Catch::Matchers::ContainsSubstring("the largest |value| of a block of 1 x 2"));
+}
+
+// A report of one network case, with the learner's and the expected tensors saved as the step test saves them.
+struct Saved {
+  ScratchDir scratch;
+  backprop::StepReport report;
+  Saved(const backprop::Matrix& got, const backprop::Matrix& want) {
+    const auto write = [&](const std::string& name, const backprop::Matrix& m) {
+      const auto file = scratch.path / name;
+      const std::array<std::int64_t, 2> shape{m.rows(), m.cols()};
+      backprop::npy::write(file, shape, std::span(m.data(), static_cast<std::size_t>(m.size())));
+      return file.string();
+    };
+    report.step = "dlogits";
+    report.state = backprop::compare("dlogits", got, want).passed() ? State::passed : State::failed;
+    report.network =
+        backprop::CaseReport{backprop::compare("dlogits", got, want), write("want.npy", want), write("got.npy", got)};
+  }
+};
+
+backprop::Matrix expected_dlogits() {
+  backprop::Matrix want = backprop::Matrix::Constant(6, 5, 0.01f);
+  for (int i = 0; i < 6; ++i) want(i, i % 5) = -0.04f;  // the labels pull down
+  return want;
+}
+
+// dlogits with column 3 wrong by 0.5, as kata show draws it.
+plot::Figure wrong_column() {
+  const auto want = expected_dlogits();
+  backprop::Matrix got = want;
+  got.col(3).array() += 0.5f;
+  const Saved saved(got, want);
+  return kata::show_figure(*backprop::find_step("dlogits"), saved.report);
+}
+
+TEST_CASE("kata show: a planted wrong column is hot in the difference, and only there", "[pictures]") {
+  const auto figure = wrong_column();
+  REQUIRE(figure.rows.size() == 1);
+  const auto& row = figure.rows[0];
+  REQUIRE(row.panels.size() == 3);
+  CHECK(row.panels[0].title == "yours");
+  CHECK(row.panels[2].title == "yours - PyTorch");
+  const auto& difference = row.panels[2];
+  const auto cells = plot::levels(difference.grid, row.scales[difference.scale].scale);
+  for (int r = 0; r < 6; ++r)
+    for (int c = 0; c < 5; ++c) CHECK(cells[static_cast<std::size_t>(r * 5 + c)] == (c == 3 ? plot::kLevels : 0));
+  // Its legend is its own scale: the planted 0.5.
+  CHECK(std::abs(row.scales[difference.scale].scale.limit - 0.5) < 1e-6);
+}
+
+TEST_CASE("kata show: a missing 1/n leaves PyTorch's map pale on the shared scale", "[pictures]") {
+  const auto want = expected_dlogits();
+  const Saved saved(want * 32, want);
+  const auto row = kata::show_figure(*backprop::find_step("dlogits"), saved.report).rows.at(0);
+  const auto scale = row.scales.at(0).scale;
+  CHECK(std::abs(scale.limit - 32 * 0.04) < 1e-6);
+  for (const int level : plot::levels(row.panels[1].grid, scale)) CHECK(std::abs(level) == 1);
+  const auto yours = plot::levels(row.panels[0].grid, scale);
+  CHECK(std::count(yours.begin(), yours.end(), -plot::kLevels) == 6);
+}
+
+TEST_CASE("kata show: a transposed answer is drawn in its shape, with no difference", "[pictures]") {
+  const auto want = expected_dlogits();
+  const Saved saved(want.transpose(), want);
+  const auto row = kata::show_figure(*backprop::find_step("dlogits"), saved.report).rows.at(0);
+  REQUIRE(row.panels.size() == 2);
+  CHECK(row.panels[0].grid.rows == 5);
+  CHECK(row.panels[1].grid.rows == 6);
+  CHECK(row.note == "The shapes differ: yours (5, 6), PyTorch's (6, 5): no difference to draw.");
+}
+
+TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's colour for each cell", "[pictures]") {
+  const auto figure = wrong_column();
+  const auto svg = plot::render_svg(figure);
+  CHECK(xml_error(svg) == "");
+  // The difference's 6 hot cells, the yours' 6 cells at 0.51, and a swatch in each of the 2 legends.
+  CHECK(count(svg, "fill=\"#b35806\"") == 6 + 6 + 2);
+  CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">yours - PyTorch<"));
+}
+
+TEST_CASE("the XML check finds what is not well-formed", "[pictures]") {
+  CHECK(xml_error("<svg><rect x=\"1\"/><text>a &amp; b</text></svg>") == "");
+  CHECK(xml_error("<svg><text>a & b</text></svg>") != "");
+  CHECK(xml_error("<svg><text>a</svg>") != "");
+  CHECK(xml_error("<svg><rect x=1/></svg>") != "");
+  CHECK(xml_error("<svg/><svg/>") != "");
+  CHECK(xml_error("<svg>") != "");
+}
+
+TEST_CASE("kata graph: each tensor is filled in the colour of its step's state", "[pictures]") {
+  std::ifstream in(backprop::source_dir() / "docs" / "graph.dot");
+  const std::string dot{std::istreambuf_iterator<char>(in), {}};
+  REQUIRE(!dot.empty());
+  const std::map<std::string, State> states{{"dlogprobs", State::passed},
+                                            {"dprobs", State::failed},
+                                            {"dC", State::does_not_compile},
+                                            {"dlogits", State::not_done},
+                                            {"cross_entropy_backward", State::passed},
+                                            {"dhprebn", State::timed_out},
+                                            {"batchnorm_backward", State::timed_out}};
+  // A colour for each kind of verdict: passing, wrong, not done, not compiling, stopped.
+  const std::set<std::string_view> colours{
+      kata::state_colour(State::passed), kata::state_colour(State::failed), kata::state_colour(State::not_done),
+      kata::state_colour(State::does_not_compile), kata::state_colour(State::crashed)};
+  CHECK(colours.size() == 5);
+  const auto coloured = kata::coloured_graph(dot, states);
+  CHECK(coloured.starts_with(dot.substr(0, dot.rfind('}'))));
+  // The statements kata adds, after the graph's own.
+  const auto added = coloured.substr(dot.rfind('}'));
+  const auto fill = [&](const std::string& node) {
+    std::smatch match;
+    const std::regex statement("\\n  " + node + R"re( \[label="[^"]*", fillcolor="([^"]*)")re");
+    return std::regex_search(added, match, statement) ? match[1].str() : "none";
+  };
+  CHECK(fill("logprobs") == kata::state_colour(State::passed));
+  CHECK(fill("probs") == kata::state_colour(State::failed));
+  CHECK(fill("C") == kata::state_colour(State::does_not_compile));
+  CHECK(fill("hprebn") == kata::state_colour(State::timed_out));
+  // Two steps compute dlogits: a stripe each.
+  CHECK(fill("logits") ==
+        fmt::format("{};0.5:{}", kata::state_colour(State::not_done), kata::state_colour(State::passed)));
+  CHECK_THAT(coloured, Catch::Matchers::ContainsSubstring("step 8, 27\\n8: not done\\n27: passed\""));
+  CHECK(fill("W1") == "none");  // no verdict, no colour
+}
+
+}  // namespace
