@@ -20,11 +20,16 @@ add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
 target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
 catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
 
+# The scripted tests' XML check (SVG, JUnit), so that none needs Python.
+add_executable(xml_check ${PROJECT_SOURCE_DIR}/tools/plot/test/xml_check.cpp)
+target_compile_features(xml_check PRIVATE cxx_std_20)
+target_link_libraries(xml_check PRIVATE backprop_warnings)
+
 # kata grade and kata report on this build's prebuilt steps, in the instructor's tree only: the
 # solutions must grade 28/28 (tools/kata/test/grade_test.sh).
 if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
   add_test(NAME kata_grade COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/grade_test.sh $<TARGET_FILE:kata>
-    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade)
+    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade $<TARGET_FILE:xml_check>)
   set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
 endif()
 # The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
@@ -40,7 +45,8 @@ endforeach()
 foreach(scenario show graph graph-no-dot)
   add_test(NAME kata_pictures_${scenario}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/pictures_cli_test.sh ${scenario} $<TARGET_FILE:kata> ${fake_dir}
-      ${tensors_dir} ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/pictures_${scenario})
+      ${tensors_dir} ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/pictures_${scenario}
+      $<TARGET_FILE:xml_check>)
   set_tests_properties(kata_pictures_${scenario} PROPERTIES LABELS "kata" TIMEOUT 60
     SKIP_REGULAR_EXPRESSION "graph skipped")
 endforeach()
