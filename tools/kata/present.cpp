@@ -90,6 +90,12 @@ void print_table(const Style& style, const Outcome& outcome) {
 }
 
 void print_stale(const Style& style, const Paths& paths, const Outcome& outcome) {
+  if (outcome.stale.size() > 3) {
+    std::cout << style.yellow("old verdicts: ")
+              << fmt::format("{} files of {}/ changed after their tests were built; run {} without --no-build\n",
+                             outcome.stale.size(), paths.tree, paths.kata_command());
+    return;
+  }
   for (const auto& name : outcome.stale)
     std::cout << style.yellow("old verdict: ")
               << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", paths.tree,

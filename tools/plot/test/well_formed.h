@@ -1,6 +1,6 @@
 // Whether a picture is well-formed XML, for the tests of the SVG writers (there is no XML library
 // among the kata's dependencies): one root element, every tag closed in order, attributes quoted,
-// and & only in an entity.
+// and & only in an entity; a prolog of declarations, comments and a DOCTYPE.
 #pragma once
 
 #include <cctype>
@@ -32,9 +32,15 @@ inline std::string xml_error(std::string_view text) {
       if (open.empty() && !std::isspace(static_cast<unsigned char>(c))) return at(i, "text outside the root element");
       ++i;
     } else if (text.substr(i, 4) == "<!--" || text.substr(i, 2) == "<?") {
-      const auto end = text.find(text[i + 1] == '!' ? "-->" : "?>", i);
+      const std::string_view close = text[i + 1] == '!' ? "-->" : "?>";
+      const auto end = text.find(close, i);
       if (end == std::string_view::npos) return at(i, "an unclosed comment or declaration");
-      i = end + 2;
+      i = end + close.size();
+    } else if (text.substr(i, 9) == "<!DOCTYPE" && open.empty()) {
+      // A document type declaration, as Graphviz writes before its <svg>: no internal subset.
+      const auto end = text.find('>', i);
+      if (end == std::string_view::npos) return at(i, "an unclosed DOCTYPE");
+      i = end + 1;
     } else if (text.substr(i, 2) == "</") {
       std::size_t j = i + 2;
       while (j < text.size() && is_name(text[j])) ++j;
