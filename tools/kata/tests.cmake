@@ -16,9 +16,11 @@ foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cance
 endforeach()
 
 # The converter that shows the notes' Markdown and LaTeX as plain text (markdown.h).
-add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
-target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
-catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
+if(BACKPROP_UNIT_TESTS)
+  add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
+  target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
+  catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
+endif()
 
 # The scripted tests' XML check (SVG, JUnit), so that none needs Python.
 add_executable(xml_check ${PROJECT_SOURCE_DIR}/tools/plot/test/xml_check.cpp)
@@ -33,10 +35,12 @@ if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
   set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
 endif()
 # The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
-add_executable(kata_pictures_test test/pictures_test.cpp)
-target_include_directories(kata_pictures_test PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tools/plot)
-target_link_libraries(kata_pictures_test PRIVATE kata_commands backprop_catch backprop_warnings)
-catch_discover_tests(kata_pictures_test PROPERTIES LABELS "kata")
+if(BACKPROP_UNIT_TESTS)
+  add_executable(kata_pictures_test test/pictures_test.cpp)
+  target_include_directories(kata_pictures_test PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tools/plot)
+  target_link_libraries(kata_pictures_test PRIVATE kata_commands backprop_catch backprop_warnings)
+  catch_discover_tests(kata_pictures_test PROPERTIES LABELS "kata")
+endif()
 set(tensors_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_tensors)
 file(MAKE_DIRECTORY ${tensors_dir})
 foreach(stem IN LISTS BACKPROP_STEP_STEMS)
