@@ -77,8 +77,10 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
       verdicts += fmt::format("{}{}: {}", verdicts.empty() ? "" : "\\n", step->number, words(state));
       fill += fmt::format("{}{}", fill.empty() ? "" : ";0.5:", state_colour(state));
     }
-    const bool one = steps.size() == 1 || std::all_of(steps.begin(), steps.end(),
-                                                      [&](const auto& s) { return s.second == steps[0].second; });
+    // By value: clang before 16 cannot capture a structured binding.
+    const auto first_state = steps[0].second;
+    const bool one =
+        std::all_of(steps.begin(), steps.end(), [first_state](const auto& s) { return s.second == first_state; });
     if (one) fill = state_colour(steps[0].second);
     added += fmt::format("  {} [label=\"{}\\n{}\", fillcolor=\"{}\", style=\"{}\"];\n", tensor, label[1].str(),
                          verdicts, fill, one ? "rounded,filled" : "striped");

@@ -56,7 +56,7 @@ expect "^$(basename "$root"),0,28,not_done(,not_done){27}$" "$csv"  # a checkout
 expect '^solutions,28,28,passed(,passed){27}$' "$csv"
 expect '^mixed,3,28,passed,passed,passed,not_done,does_not_compile,timed_out,does_not_compile,failed(,does_not_compile){20}$' "$csv"
 expect "mixed/05_dcounts.cpp:[0-9]+: .*dcount" "$scratch/grades/mixed/summary.md"
-expect "backprop/reference.h: No such file" "$scratch/grades/mixed/summary.md"
+expect "backprop/reference.h.*(No such file|not found)" "$scratch/grades/mixed/summary.md"  # GCC, Clang
 # On the lecture's own case, the step that reads its answer passes: hence the held-out case.
 "$kata" grade "$mixed" --out "$scratch/lecture" --time-limit 2 > "$out" 2>&1 || fail "kata grade failed"
 expect '^mixed,4,28,passed,passed,passed,not_done,does_not_compile,timed_out,does_not_compile,passed' \
