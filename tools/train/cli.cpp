@@ -233,8 +233,8 @@ int run_train(Options options, const Console& console) {
     std::vector<std::int64_t> ix(static_cast<std::size_t>(config.batch_size));
     draw_batch(g, data.splits.train, ix, first_X, first_Y);
     at_init = batch_pictures(initial, first_X, first_Y);
-    const int every = std::max(1, config.steps / 20);
-    measure_val = [&](int done, const Parameters& p) {
+    const int every = std::max(1, config.steps / 20);  // by value below: it ends with this block
+    measure_val = [&, every](int done, const Parameters& p) {
       if (done % every == 0 || done == config.steps)
         val.push_back({done, split_loss(p, calibrate(p, data.splits.train.X), data.splits.val)});
     };
