@@ -58,7 +58,7 @@ expect '^mixed,3,28,passed,passed,passed,not_done,does_not_compile,timed_out,doe
 expect "mixed/05_dcounts.cpp:[0-9]+: .*dcount" "$scratch/grades/mixed/summary.md"
 expect "backprop/reference.h.*(No such file|not found)" "$scratch/grades/mixed/summary.md"  # GCC, Clang
 # On the lecture's own case, the step that reads its answer passes: hence the held-out case.
-"$kata" grade "$mixed" --out "$scratch/lecture" --time-limit 2 > "$out" 2>&1 || fail "kata grade failed"
+"$kata" grade "$mixed" --out "$scratch/lecture" --case "$root/data/reference/lecture" --time-limit 2 > "$out" 2>&1 || fail "kata grade failed"
 expect '^mixed,4,28,passed,passed,passed,not_done,does_not_compile,timed_out,does_not_compile,passed' \
   "$scratch/lecture/grades.csv"
 
