@@ -6,35 +6,13 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "svg.h"
+
 namespace kata {
 namespace {
 
 using backprop::State;
 using backprop::StepReport;
-
-std::string xml_escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        // XML 1.0 allows no control characters but tab, newline and carriage return.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
 
 // A table cell: no line breaks, no column separators.
 std::string cell(std::string text) {
@@ -91,20 +69,20 @@ std::string junit_xml(const std::string& suite, const std::vector<StepReport>& r
   for (const auto& report : reports) {
     const auto* step = backprop::find_step(report.step);
     cases += fmt::format("    <testcase classname=\"exercise{}\" name=\"{}\" file=\"{}\">\n", step->exercise,
-                         xml_escaped(step->stem()), xml_escaped(report.file));
+                         plot::escape(step->stem()), plot::escape(report.file));
     if (report.state != State::passed)
       cases += fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n",
                            is_error(report.state) ? "error" : "failure", backprop::to_string(report.state),
-                           xml_escaped(report.step + ": " + state_words(report.state)),
-                           xml_escaped(report.error.empty() ? backprop::edit_message(*step) : report.error));
-    cases += fmt::format("      <system-out>{}</system-out>\n    </testcase>\n", xml_escaped(figures(report)));
+                           plot::escape(report.step + ": " + state_words(report.state)),
+                           plot::escape(report.error.empty() ? backprop::edit_message(*step) : report.error));
+    cases += fmt::format("      <system-out>{}</system-out>\n    </testcase>\n", plot::escape(figures(report)));
   }
   const auto counts =
       fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\"", reports.size(), failures, errors);
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"backprop-ninja\" {0}>\n"
       "  <testsuite name=\"{1}\" {0}>\n{2}  </testsuite>\n</testsuites>\n",
-      counts, xml_escaped(suite), cases);
+      counts, plot::escape(suite), cases);
 }
 
 std::string markdown_summary(const std::string& title, const std::vector<StepReport>& reports) {

@@ -10,7 +10,8 @@
 
 namespace plot {
 
-// Text as it may stand in an SVG element or attribute: & < > " escaped.
+// Text as it may stand in an XML element or attribute (SVG, JUnit): & < > " escaped, control
+// characters XML forbids dropped.
 std::string escape(std::string_view text);
 
 // The width a line of text takes in the pictures' sans-serif font, roughly: 0.6 em a character,
