@@ -23,7 +23,7 @@ std::filesystem::path reference_case_dir(std::string_view name) { return source_
 std::filesystem::path lecture_case_dir() { return reference_case_dir("lecture"); }
 
 std::filesystem::path default_case_dir() {
-  if (const char* dir = environment("BACKPROP_REFERENCE_DIR")) return dir;
+  if (const char* dir = environment(kReferenceVariable)) return dir;
   return lecture_case_dir();
 }
 

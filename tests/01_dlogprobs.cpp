@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dlogprobs",
-          [](const Tensors& t) -> Matrix { return backprop::dlogprobs(t.matrix("logprobs"), t.index_vector("Yb")); })
+KATA_STEP(dlogprobs, "logprobs", "Yb")
 
 KATA_MUTANT("dlogprobs", "forgot to divide by n", [](const Tensors& t) -> Matrix {
   Matrix d = Matrix::Zero(t.matrix("logprobs").rows(), t.matrix("logprobs").cols());

@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dprobs",
-          [](const Tensors& t) -> Matrix { return backprop::dprobs(t.matrix("probs"), t.matrix("dlogprobs")); })
+KATA_STEP(dprobs, "probs", "dlogprobs")
 
 KATA_MUTANT("dprobs", "forgot the upstream gradient",
             [](const Tensors& t) -> Matrix { return t.matrix("probs").array().inverse().matrix(); })

@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dcounts_sum_inv",
-          [](const Tensors& t) -> Matrix { return backprop::dcounts_sum_inv(t.matrix("counts"), t.matrix("dprobs")); })
+KATA_STEP(dcounts_sum_inv, "counts", "dprobs")
 
 KATA_MUTANT("dcounts_sum_inv", "summed over rows instead of columns", [](const Tensors& t) -> Matrix {
   const Matrix d = t.matrix("counts").cwiseProduct(t.matrix("dprobs"));

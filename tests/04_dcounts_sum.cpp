@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dcounts_sum", [](const Tensors& t) -> Matrix {
-  return backprop::dcounts_sum(t.col("counts_sum"), t.col("dcounts_sum_inv"));
-})
+KATA_STEP(dcounts_sum, "counts_sum", "dcounts_sum_inv")
 
 KATA_MUTANT("dcounts_sum", "flipped sign", [](const Tensors& t) -> Matrix {
   return (t.col("counts_sum").array().square().inverse() * t.col("dcounts_sum_inv").array()).matrix();

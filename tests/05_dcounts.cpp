@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dcounts", [](const Tensors& t) -> Matrix {
-  return backprop::dcounts(t.col("counts_sum_inv"), t.matrix("dprobs"), t.col("dcounts_sum"));
-})
+KATA_STEP(dcounts, "counts_sum_inv", "dprobs", "dcounts_sum")
 
 KATA_MUTANT("dcounts", "only the path through probs", [](const Tensors& t) -> Matrix {
   return (t.matrix("dprobs").array().colwise() * t.col("counts_sum_inv").array()).matrix();

@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dnorm_logits",
-          [](const Tensors& t) -> Matrix { return backprop::dnorm_logits(t.matrix("counts"), t.matrix("dcounts")); })
+KATA_STEP(dnorm_logits, "counts", "dcounts")
 
 KATA_MUTANT("dnorm_logits", "forgot the local derivative",
             [](const Tensors& t) -> Matrix { return t.matrix("dcounts"); })

@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dlogit_maxes", [](const Tensors& t) -> Matrix { return backprop::dlogit_maxes(t.matrix("dnorm_logits")); })
+KATA_STEP(dlogit_maxes, "dnorm_logits")
 
 KATA_MUTANT("dlogit_maxes", "flipped sign",
             [](const Tensors& t) -> Matrix { return t.matrix("dnorm_logits").rowwise().sum(); })

@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dlogits", [](const Tensors& t) -> Matrix {
-  return backprop::dlogits(t.matrix("logits"), t.matrix("dnorm_logits"), t.col("dlogit_maxes"));
-})
+KATA_STEP(dlogits, "logits", "dnorm_logits", "dlogit_maxes")
 
 KATA_MUTANT("dlogits", "forgot the path through logit_maxes",
             [](const Tensors& t) -> Matrix { return t.matrix("dnorm_logits"); })

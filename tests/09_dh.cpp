@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dh", [](const Tensors& t) -> Matrix { return backprop::dh(t.matrix("W2"), t.matrix("dlogits")); })
+KATA_STEP(dh, "W2", "dlogits")
 
 KATA_MUTANT("dh", "the transpose of dh", [](const Tensors& t) -> Matrix {
   const Matrix W2 = t.matrix("W2"), dlogits = t.matrix("dlogits");

@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dW2", [](const Tensors& t) -> Matrix { return backprop::dW2(t.matrix("h"), t.matrix("dlogits")); })
+KATA_STEP(dW2, "h", "dlogits")
 
 KATA_MUTANT("dW2", "transposed result",
             [](const Tensors& t) -> Matrix { return (t.matrix("h").transpose() * t.matrix("dlogits")).transpose(); })

@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dhpreact", [](const Tensors& t) -> Matrix { return backprop::dhpreact(t.matrix("h"), t.matrix("dh")); })
+KATA_STEP(dhpreact, "h", "dh")
 
 KATA_MUTANT("dhpreact", "1 - h instead of 1 - h**2", [](const Tensors& t) -> Matrix {
   return ((1.0f - t.matrix("h").array()) * t.matrix("dh").array()).matrix();

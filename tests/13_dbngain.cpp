@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbngain",
-          [](const Tensors& t) -> Matrix { return backprop::dbngain(t.matrix("bnraw"), t.matrix("dhpreact")); })
+KATA_STEP(dbngain, "bnraw", "dhpreact")
 
 KATA_MUTANT("dbngain", "forgot bnraw", [](const Tensors& t) -> Matrix { return t.matrix("dhpreact").colwise().sum(); })
 

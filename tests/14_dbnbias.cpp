@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbnbias", [](const Tensors& t) -> Matrix { return backprop::dbnbias(t.matrix("dhpreact")); })
+KATA_STEP(dbnbias, "dhpreact")
 
 KATA_MUTANT("dbnbias", "mean instead of sum",
             [](const Tensors& t) -> Matrix { return t.matrix("dhpreact").colwise().mean(); })

@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbnraw", [](const Tensors& t) -> Matrix { return backprop::dbnraw(t.row("bngain"), t.matrix("dhpreact")); })
+KATA_STEP(dbnraw, "bngain", "dhpreact")
 
 KATA_MUTANT("dbnraw", "forgot bngain", [](const Tensors& t) -> Matrix { return t.matrix("dhpreact"); })
 

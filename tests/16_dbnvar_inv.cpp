@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbnvar_inv",
-          [](const Tensors& t) -> Matrix { return backprop::dbnvar_inv(t.matrix("bndiff"), t.matrix("dbnraw")); })
+KATA_STEP(dbnvar_inv, "bndiff", "dbnraw")
 
 KATA_MUTANT("dbnvar_inv", "forgot bndiff",
             [](const Tensors& t) -> Matrix { return t.matrix("dbnraw").colwise().sum(); })

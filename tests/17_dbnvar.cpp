@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbnvar", [](const Tensors& t) -> Matrix { return backprop::dbnvar(t.row("bnvar"), t.row("dbnvar_inv")); })
+KATA_STEP(dbnvar, "bnvar", "dbnvar_inv")
 
 KATA_MUTANT("dbnvar", "flipped sign", [](const Tensors& t) -> Matrix {
   return (0.5f * (t.row("bnvar").array() + 1e-5f).pow(-1.5f) * t.row("dbnvar_inv").array()).matrix();

@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbndiff2",
-          [](const Tensors& t) -> Matrix { return backprop::dbndiff2(t.matrix("bndiff2"), t.row("dbnvar")); })
+KATA_STEP(dbndiff2, "bndiff2", "dbnvar")
 
 KATA_MUTANT("dbndiff2", "1/n instead of 1/(n-1)", [](const Tensors& t) -> Matrix {
   const Matrix bndiff2 = t.matrix("bndiff2");

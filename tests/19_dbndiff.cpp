@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbndiff", [](const Tensors& t) -> Matrix {
-  return backprop::dbndiff(t.matrix("bndiff"), t.row("bnvar_inv"), t.matrix("dbnraw"), t.matrix("dbndiff2"));
-})
+KATA_STEP(dbndiff, "bndiff", "bnvar_inv", "dbnraw", "dbndiff2")
 
 KATA_MUTANT("dbndiff", "only the path through bnraw", [](const Tensors& t) -> Matrix {
   return (t.matrix("dbnraw").array().rowwise() * t.row("bnvar_inv").array()).matrix();

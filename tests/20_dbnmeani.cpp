@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dbnmeani", [](const Tensors& t) -> Matrix { return backprop::dbnmeani(t.matrix("dbndiff")); })
+KATA_STEP(dbnmeani, "dbndiff")
 
 KATA_MUTANT("dbnmeani", "flipped sign", [](const Tensors& t) -> Matrix { return t.matrix("dbndiff").colwise().sum(); })
 

@@ -4,8 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dhprebn",
-          [](const Tensors& t) -> Matrix { return backprop::dhprebn(t.matrix("dbndiff"), t.row("dbnmeani")); })
+KATA_STEP(dhprebn, "dbndiff", "dbnmeani")
 
 // The same values as 1 / n computed in integer division, which is 0.
 KATA_MUTANT("dhprebn", "forgot the path through bnmeani, or 1 / n in integer division (0)",

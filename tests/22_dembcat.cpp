@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dembcat", [](const Tensors& t) -> Matrix { return backprop::dembcat(t.matrix("W1"), t.matrix("dhprebn")); })
+KATA_STEP(dembcat, "W1", "dhprebn")
 
 KATA_MUTANT("dembcat", "the transpose of dembcat",
             [](const Tensors& t) -> Matrix { return t.matrix("W1") * t.matrix("dhprebn").transpose(); })

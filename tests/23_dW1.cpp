@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dW1", [](const Tensors& t) -> Matrix { return backprop::dW1(t.matrix("embcat"), t.matrix("dhprebn")); })
+KATA_STEP(dW1, "embcat", "dhprebn")
 
 KATA_MUTANT("dW1", "transposed result", [](const Tensors& t) -> Matrix {
   return (t.matrix("embcat").transpose() * t.matrix("dhprebn")).transpose();

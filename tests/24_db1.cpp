@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("db1", [](const Tensors& t) -> Matrix { return backprop::db1(t.matrix("dhprebn")); })
+KATA_STEP(db1, "dhprebn")
 
 KATA_MUTANT("db1", "zeros, because BatchNorm cancels b1",
             [](const Tensors& t) -> Matrix { return RowVector::Zero(t.matrix("dhprebn").cols()); })

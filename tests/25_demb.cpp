@@ -4,7 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("demb", [](const Tensors& t) -> Matrix { return backprop::demb(t.matrix("emb"), t.matrix("dembcat")); })
+KATA_STEP(demb, "emb", "dembcat")
 
 KATA_MUTANT("demb", "read dembcat in column-major order", [](const Tensors& t) -> Matrix {
   const Matrix emb = t.matrix("emb"), dembcat = t.matrix("dembcat");

@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("dC", [](const Tensors& t) -> Matrix {
-  return backprop::dC(t.matrix("C"), t.index_matrix("Xb"), t.matrix("demb"));
-})
+KATA_STEP(dC, "C", "Xb", "demb")
 
 KATA_MUTANT("dC", "assigned instead of accumulated, losing repeated characters", [](const Tensors& t) -> Matrix {
   const Matrix C = t.matrix("C"), demb = t.matrix("demb");

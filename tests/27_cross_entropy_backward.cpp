@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("cross_entropy_backward", [](const Tensors& t) -> Matrix {
-  return backprop::cross_entropy_backward(t.matrix("logits"), t.index_vector("Yb"));
-})
+KATA_STEP(cross_entropy_backward, "logits", "Yb")
 
 KATA_MUTANT("cross_entropy_backward", "forgot to divide by n", [](const Tensors& t) -> Matrix {
   const Matrix logits = t.matrix("logits");

@@ -4,9 +4,7 @@
 
 namespace kata {
 
-KATA_STEP("batchnorm_backward", [](const Tensors& t) -> Matrix {
-  return backprop::batchnorm_backward(t.row("bngain"), t.row("bnvar_inv"), t.matrix("bnraw"), t.matrix("dhpreact"));
-})
+KATA_STEP(batchnorm_backward, "bngain", "bnvar_inv", "bnraw", "dhpreact")
 
 // The same values as n / (n - 1) computed in integer division, which is 1.
 KATA_MUTANT("batchnorm_backward", "n instead of n - 1 (no Bessel's correction), or n / (n - 1) in integer division (1)",

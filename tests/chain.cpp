@@ -1,6 +1,6 @@
 // The learner's own backward pass, end to end: every step of exercise 1, in the manifest's
 // order, fed the gradients that the learner's earlier steps computed (not PyTorch's), from
-// dlogprobs down to dC. Skipped until every step of exercise 1 is done.
+// dlogprobs down to dC, each in its own runner. Skipped until every step of exercise 1 is done.
 #include <iostream>
 
 #include "backprop/compare.h"
@@ -12,12 +12,13 @@ namespace kata {
 TEST_CASE("chain: dlogprobs to dC with the learner's own gradients", "[chain]") {
   const backprop::Case network(backprop::default_case_dir());
   Tensors tensors(network);
+  LearnerRuns runs;
   bool all_passed = true;
   for (const auto& step : backprop::steps()) {
     if (step.exercise != 1) continue;
     Matrix gradient;
     try {
-      gradient = registered_step(step.name)(tensors);
+      gradient = learner_step(step.name, runs)(tensors);
     } catch (const backprop::NotDone& e) {
       BACKPROP_SKIP("chain skipped: " << e.what() << ": " << backprop::edit_message(step));
     }

@@ -1,5 +1,6 @@
-// A failed Eigen check must tell a learner where and with what: the line of the code that combined
-// the tensors (from a stack trace, when Boost.Stacktrace is built in), and the shapes the step read.
+// A failed Eigen check in the project's own code throws, naming Eigen's condition and line, instead
+// of aborting. A learner's step runs in its runner, whose failed checks the judge locates at the
+// step's line: tools/kata/test/grade_test.sh checks that message.
 #include <string>
 
 #include "catch.h"
@@ -11,13 +12,12 @@ using Catch::Matchers::ContainsSubstring;
 using kata::ColVector;
 using kata::Matrix;
 
-// A step's mistake, a (n, 27) matrix plus a (n, 1) column, on the line after kSumLine's.
-const int kSumLine = __LINE__ + 1;
+// A mistake: a (n, 27) matrix plus a (n, 1) column.
 Matrix add_column(const Matrix& dprobs, const ColVector& dcounts_sum) { return dprobs + dcounts_sum; }
 
 }  // namespace
 
-TEST_CASE("Eigen check: the message names the file and line that combined the tensors", "[eigen_check]") {
+TEST_CASE("Eigen check: a failed check throws with Eigen's condition and line", "[eigen_check]") {
   const backprop::Case lecture(backprop::lecture_case_dir());
   const kata::Tensors tensors(lecture);
   std::string message;
@@ -28,10 +28,7 @@ TEST_CASE("Eigen check: the message names the file and line that combined the te
   }
   INFO(message);
   CHECK_THAT(message, ContainsSubstring("Eigen check failed: "));
-  // Without Boost.Stacktrace the message says how to get the line instead.
-  if (message.find("install Boost.Stacktrace") == std::string::npos)
-    CHECK_THAT(message, ContainsSubstring("at tests/eigen_check_test.cpp:" + std::to_string(kSumLine) +
-                                          " in (anonymous namespace)::add_column(...)"));
+  CHECK_THAT(message, ContainsSubstring(".h:"));
   CHECK(tensors.read_shapes() == "dcounts_sum (32, 1), dprobs (32, 27)");
 }
 

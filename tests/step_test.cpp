@@ -1,29 +1,37 @@
 #include "step_test.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <limits>
 #include <optional>
 #include <span>
+#include <sstream>
+#include <type_traits>
 
 #include "backprop/compare.h"
 #include "backprop/diagnose.h"
 #include "backprop/manifest.h"
 #include "backprop/npy.h"
 #include "backprop/report.h"
+#include "runner/judge.h"
 
 namespace kata {
 namespace {
 
 using backprop::State;
 
-std::map<std::string, Gradient>& registry() {
-  static std::map<std::string, Gradient> steps;
+std::map<std::string, std::vector<Input>>& registry() {
+  static std::map<std::string, std::vector<Input>> steps;
   return steps;
 }
 
@@ -79,9 +87,131 @@ std::string save_tensor(const backprop::Step& step, const std::string& which, co
   return file.string();
 }
 
+// What the learner's step printed, as their debugging: shown with the verdict.
+void show_printed(const backprop::Step& step, const std::string& printed) {
+  if (!printed.empty()) std::cout << step.file() << " printed:\n" << printed << (printed.ends_with('\n') ? "" : "\n");
+}
+
 backprop::CaseReport case_report(const backprop::Step& step, const backprop::Case& source, const std::string& which,
                                  const Outcome& outcome) {
   return {outcome.comparison, source.file(step.output).string(), save_tensor(step, which, outcome.got)};
+}
+
+// The folder of the runners: $BACKPROP_RUNNERS (kata grade's build of a submission), else this build's.
+std::filesystem::path runner_of(const backprop::Step& step) {
+  const char* dir = std::getenv(backprop::kRunnersVariable);
+  return std::filesystem::path(dir != nullptr && *dir != '\0' ? dir : KATA_RUNNERS_DIR) / step.stem();
+}
+
+// Seconds a runner may take: $BACKPROP_TIME_LIMIT (kata's --time-limit), else the build's setting.
+double time_limit() {
+  const char* given = std::getenv(backprop::kTimeLimitVariable);
+  char* end = nullptr;
+  const double seconds = given != nullptr ? std::strtod(given, &end) : 0;
+  return given != nullptr && end != given && *end == '\0' && seconds > 0 ? seconds : KATA_TIME_LIMIT;
+}
+
+template <typename Values>
+wire::Tensor wire_tensor(const Values& tensor) {
+  using Value = typename Values::Scalar;
+  const auto* data = tensor.data();
+  return {tensor.rows(), tensor.cols(), std::vector<Value>(data, data + tensor.size())};
+}
+
+// A tensor as the step's parameter takes it (row-major, as every tensor here is stored).
+wire::Tensor to_wire(const Tensors& tensors, const Input& input) {
+  switch (input.kind) {
+    case Kind::matrix:
+      return wire_tensor(tensors.matrix(input.name));
+    case Kind::row:
+      return wire_tensor(tensors.row(input.name));
+    case Kind::col:
+      return wire_tensor(tensors.col(input.name));
+    case Kind::index_matrix:
+      return wire_tensor(tensors.index_matrix(input.name));
+    case Kind::index_vector:
+      return wire_tensor(tensors.index_vector(input.name));
+  }
+  throw std::logic_error("a kind of input with no case");
+}
+
+// "backprop::dcounts(...)" for a demangled name with its argument types.
+std::string short_name(const std::string& name) {
+  const auto open = name.find('(');
+  return open == std::string::npos ? name : name.substr(0, open) + "(...)";
+}
+
+// The lines of the step's file among a failed Eigen check's return addresses, innermost first:
+// "\n  at exercises/05_dcounts.cpp:12 in backprop::dcounts(...)". The runner cannot read its own
+// debug information (it opens nothing), so the judge asks addr2line about the runner's binary.
+std::string where_in(const backprop::Step& step, const std::filesystem::path& runner,
+                     const std::vector<std::uint64_t>& addresses) {
+  const std::string addr2line = KATA_ADDR2LINE;
+  if (addr2line.empty() || addresses.empty())
+    return "\n  (for the line of your code that did this, install binutils' addr2line and configure again)";
+  std::string command = addr2line + " -C -f -e '" + runner.string() + "'";
+  // Return addresses point after the call; one byte back is inside it.
+  for (const auto address : addresses) command += fmt::format(" {:#x}", address - 1);
+  std::string output;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+    ::pclose(pipe);
+  }
+  std::istringstream lines(output);
+  std::string function, place, found;
+  while (std::getline(lines, function) && std::getline(lines, place)) {
+    place = place.substr(0, place.find(" (discriminator"));
+    const auto colon = place.rfind(':');
+    const std::filesystem::path file = place.substr(0, colon);
+    if (colon == std::string::npos || file.filename() != step.file()) continue;
+    const auto shown = file.parent_path().filename() / file.filename();
+    found += fmt::format("\n  {} {}:{} in {}", found.empty() ? "at" : "called from", shown.generic_string(),
+                         place.substr(colon + 1), short_name(function));
+  }
+  return found;
+}
+
+std::string signal_words(int signal) {
+  if (signal == SIGXCPU) return "it ran out of CPU time";
+  // The filter's trap, when no handler of the runner's could say which call: before main, or after an exec.
+  if (signal == SIGSYS) return "it made a system call that a step may not make, before its step ran or after an exec";
+  return fmt::format("it died of signal {} ({})", signal, strsignal(signal));
+}
+
+// The runner's answer as the step's gradient, or thrown as the step threw, or why there is none.
+Matrix answer_of(const backprop::Step& step, const std::filesystem::path& runner, const RunnerResult& result) {
+  if (!result.start_error.empty()) throw RunnerFailed(State::crashed, result.start_error);
+  if (result.timed_out)
+    throw RunnerFailed(
+        State::timed_out,
+        fmt::format("stopped after {:g} s: an endless loop? (kata --time-limit sets the limit)", time_limit()));
+  if (result.garbled)
+    throw RunnerFailed(State::crashed, "it wrote something that is not one answer where the runner sends its answer");
+  if (!result.answer) {
+    if (result.signal != 0) throw RunnerFailed(State::crashed, signal_words(result.signal));
+    throw RunnerFailed(State::crashed,
+                       fmt::format("it ended without an answer (exit status {}): a step returns its gradient; "
+                                   "it does not end the program",
+                                   result.exit_code));
+  }
+  return std::visit(
+      [&](const auto& answer) -> Matrix {
+        using Answer = std::decay_t<decltype(answer)>;
+        if constexpr (std::is_same_v<Answer, wire::Gradient>) {
+          return Eigen::Map<const Matrix>(answer.values.data(), answer.rows, answer.cols);
+        } else if constexpr (std::is_same_v<Answer, wire::NotDone>) {
+          throw backprop::NotDone(step.name);
+        } else if constexpr (std::is_same_v<Answer, wire::Threw>) {
+          throw std::runtime_error(answer.what);
+        } else if constexpr (std::is_same_v<Answer, wire::EigenFailure>) {
+          throw backprop::EigenCheckFailed(answer.check + where_in(step, runner, answer.addresses));
+        } else {
+          throw RunnerFailed(State::crashed, "the step tried to " + denied_call_words(answer.number) +
+                                                 ": a step may only compute with its inputs");
+        }
+      },
+      *result.answer);
 }
 
 }  // namespace
@@ -123,8 +253,8 @@ std::string Tensors::read_shapes() const {
   return shapes;
 }
 
-bool register_step(const std::string& step, Gradient gradient) {
-  registry()[step] = std::move(gradient);
+bool register_step(const std::string& step, std::vector<Input> inputs) {
+  registry()[step] = std::move(inputs);
   return true;
 }
 
@@ -180,18 +310,37 @@ std::vector<std::string> failure_diagnoses(const std::string& step, const backpr
   return found;
 }
 
-const Gradient& registered_step(const std::string& step) {
-  const auto it = registry().find(step);
-  INFO("tests/ has no KATA_STEP for " << step);
+Gradient learner_step(const std::string& name, LearnerRuns& runs) {
+  const auto& step = manifest_step(name);
+  const auto it = registry().find(name);
+  INFO("tests/ has no KATA_STEP for " << name);
   REQUIRE(it != registry().end());
-  return it->second;
+  return [&step, &inputs = it->second, &runs](const Tensors& tensors) -> Matrix {
+    std::vector<wire::Tensor> sent;
+    runs.sent.clear();
+    for (const auto& input : inputs) {
+      sent.push_back(to_wire(tensors, input));
+      const bool vector = input.kind == Kind::index_vector;
+      runs.sent += fmt::format("{}{} ({}{})", runs.sent.empty() ? "" : ", ", input.name, sent.back().rows,
+                               vector ? "," : fmt::format(", {}", sent.back().cols));
+    }
+    const auto runner = runner_of(step);
+    if (!std::filesystem::exists(runner))
+      throw RunnerFailed(State::does_not_compile,
+                         runner.string() + " is not built: the build of " + step.file() + " failed, or has not run");
+    const auto result = run_runner(runner, wire::encode_inputs(sent), time_limit());
+    runs.printed += result.printed;
+    if (result.printed_cut) runs.printed += "[... cut: the judge keeps the first 16 KiB a step prints]\n";
+    return answer_of(step, runner, result);
+  };
 }
 
 void check_step(const std::string& name) {
   const auto& step = manifest_step(name);
   const backprop::Case network(backprop::default_case_dir());
   const auto probe = network.probe(step.name);
-  const auto& gradient = registered_step(step.name);
+  LearnerRuns runs;
+  const auto gradient = learner_step(step.name, runs);
   auto report = backprop::started_report(step);
   // Written before the step runs: should it kill the test binary, this line is its report.
   write_report(report);
@@ -207,26 +356,28 @@ void check_step(const std::string& name) {
     std::cout << todo << '\n';
     FAIL(todo);
   } catch (const backprop::EigenCheckFailed& e) {
-    // The shapes the step was given and should return: run it again on the case that failed, on
-    // Tensors that record what the step reads, to the same failure.
+    // The shapes the step was given, and the one it should return.
     const auto& failed_on = on_network ? *probe : network;
-    const Tensors tensors(failed_on);
-    try {
-      gradient(tensors);
-    } catch (const std::exception&) {
-    }
     const Matrix expected = failed_on.matrix(step.output);
-    threw(report, e).error += "\n  inputs: " + tensors.read_shapes() + "; expected " + step.output + " (" +
+    threw(report, e).error += "\n  inputs: " + runs.sent + "; expected " + step.output + " (" +
                               std::to_string(expected.rows()) + ", " + std::to_string(expected.cols()) + ")" +
                               (on_network ? ", on the probe" : "");
     write_report(report);
     FAIL(step.name << " (" << step.file() << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
                    << report.error);
+  } catch (const RunnerFailed& e) {
+    report.state = e.state();
+    report.error = e.what();
+    write_report(report);
+    show_printed(step, runs.printed);
+    FAIL(step.name << " (" << step.file() << "): " << e.what());
   } catch (const std::exception& e) {
     write_report(threw(report, e));
+    show_printed(step, runs.printed);
     FAIL(step.name << " (" << step.file() << ") threw: " << e.what());
   }
+  show_printed(step, runs.printed);
   report.network = case_report(step, network, "network", *on_network);
   if (on_probe) report.probe = case_report(step, *probe, "probe", *on_probe);
   const auto& network_result = report.network->comparison;

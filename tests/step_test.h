@@ -1,24 +1,32 @@
-// How each step is tested. A step's test file says which tensors go into the learner's function
-// (KATA_STEP) and which plausible wrong answers the comparison must reject (KATA_MUTANT):
+// How each step is judged. A step's test file says which tensors go into the learner's function, in
+// the order of its parameters (KATA_STEP), and which plausible wrong answers the comparison must
+// reject (KATA_MUTANT):
 //
-//   KATA_STEP("dh", [](const Tensors& t) -> Matrix { return backprop::dh(t.matrix("W2"), t.matrix("dlogits")); })
+//   KATA_STEP(dh, "W2", "dlogits")
 //
-// The step is run on the network tensors of the reference case, fed PyTorch's own upstream
-// gradient, and on the step's probe; both must match what autograd computed. A wrong answer is
-// compared with the step's mutants and with lib/diagnose's common mistakes, to say what it looks like.
+// The judge (this harness, one program for every step) never runs the learner's code itself: it
+// starts the step's runner, the learner's file in a program of its own, confined, and sends it the
+// tensors (tests/runner/judge.h). The step is run on the network tensors of the reference case, fed
+// PyTorch's own upstream gradient, and on the step's probe; both must match what autograd computed.
+// A wrong answer is compared with the step's mutants and with lib/diagnose's common mistakes, to say
+// what it looks like.
 //
-// Each step's test writes its step report (lib/backprop/report.h) to the file $BACKPROP_REPORT
-// names: the kata tool reads it from there. What it prints is for people.
+// The judge writes each step's report (lib/backprop/report.h) to the file $BACKPROP_REPORT names:
+// the kata tool reads it from there. What it prints is for people.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "backprop/compare.h"
 #include "backprop/reference.h"
+#include "backprop/report.h"
 #include "backprop/steps.h"
 #include "catch.h"
 
@@ -60,10 +68,51 @@ class Tensors {
 // One implementation of a step: the learner's function, or a mutant of it.
 using Gradient = std::function<Matrix(const Tensors&)>;
 
-// Registers the learner's version of a step for the chain test; returns a token for static init.
-bool register_step(const std::string& step, Gradient gradient);
-// The registered learner's version of a step.
-const Gradient& registered_step(const std::string& step);
+// A parameter of a step's function: the tensor it is fed, and its type.
+enum class Kind { matrix, row, col, index_matrix, index_vector };
+struct Input {
+  std::string name;
+  Kind kind;
+};
+template <typename Parameter>
+constexpr Kind kind_of() {
+  if constexpr (std::is_same_v<Parameter, Matrix>) return Kind::matrix;
+  if constexpr (std::is_same_v<Parameter, RowVector>) return Kind::row;
+  if constexpr (std::is_same_v<Parameter, ColVector>) return Kind::col;
+  if constexpr (std::is_same_v<Parameter, IndexMatrix>) return Kind::index_matrix;
+  if constexpr (std::is_same_v<Parameter, IndexVector>) return Kind::index_vector;
+}
+// The inputs of a step's function, from its type alone: the judge never links the learner's code.
+template <typename Result, typename... Parameters, std::size_t N>
+std::vector<Input> inputs_of(Result (*)(const Parameters&...), const std::array<const char*, N>& names) {
+  static_assert(N == sizeof...(Parameters), "KATA_STEP names one tensor for each parameter of the step");
+  const std::array<Kind, N> kinds{kind_of<Parameters>()...};
+  std::vector<Input> inputs;
+  for (std::size_t i = 0; i < N; ++i) inputs.push_back({names[i], kinds[i]});
+  return inputs;
+}
+
+// Registers the tensors a step is fed; returns a token for static init.
+bool register_step(const std::string& step, std::vector<Input> inputs);
+
+// What the learner's runs of a step left besides their answers.
+struct LearnerRuns {
+  std::string printed;  // what the step printed, every run
+  std::string sent;     // the tensors the last run was sent, in order: "counts_sum_inv (32, 1), dprobs (32, 27)"
+};
+// The learner's step, run in its runner. Throws as the step did (backprop::NotDone,
+// backprop::EigenCheckFailed, std::runtime_error), or RunnerFailed.
+Gradient learner_step(const std::string& step, LearnerRuns& runs);
+
+// A runner that gave no answer: it timed out, crashed, made a call it may not, or was not built.
+class RunnerFailed : public std::runtime_error {
+ public:
+  RunnerFailed(backprop::State state, const std::string& why) : std::runtime_error(why), state_(state) {}
+  backprop::State state() const { return state_; }
+
+ private:
+  backprop::State state_;
+};
 
 // Registers a plausible wrong answer to a step (KATA_MUTANT), to be recognised in a learner's answer.
 bool register_mutant(const std::string& step, const std::string& mistake, Gradient wrong);
@@ -103,10 +152,12 @@ void check_rejects(const std::string& step, const std::string& mistake, const Gr
 #define KATA_CONCAT_(a, b) a##b
 #define KATA_CONCAT(a, b) KATA_CONCAT_(a, b)
 
-// The learner's step: its test case, and its place in the chain.
-#define KATA_STEP(step, ...)                                                                            \
-  static const bool KATA_CONCAT(kata_registered_, __LINE__) = ::kata::register_step(step, __VA_ARGS__); \
-  TEST_CASE(step, "[step]") { ::kata::check_step(step); }
+// The learner's step: the tensors its function is fed, by name, in the order of its parameters;
+// its test case; its place in the chain. Only the function's type is used (decltype), never the function.
+#define KATA_STEP(step, ...)                                                                                 \
+  static const bool KATA_CONCAT(kata_registered_, __LINE__) = ::kata::register_step(                         \
+      #step, ::kata::inputs_of(static_cast<decltype(&::backprop::step)>(nullptr), std::array{__VA_ARGS__})); \
+  TEST_CASE(#step, "[step]") { ::kata::check_step(#step); }
 
 // A plausible wrong answer that the step's comparison must reject, and that a learner's failing
 // answer is compared with.

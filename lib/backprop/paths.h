@@ -17,6 +17,8 @@ std::filesystem::path source_dir();
 std::filesystem::path reference_case_dir(std::string_view name);
 // The case of the lecture's sizes: data/reference/lecture.
 std::filesystem::path lecture_case_dir();
+// The variable that names the reference case to read instead of the lecture's.
+inline constexpr const char* kReferenceVariable = "BACKPROP_REFERENCE_DIR";
 // $BACKPROP_REFERENCE_DIR when it is set, lecture_case_dir() otherwise.
 std::filesystem::path default_case_dir();
 

@@ -40,6 +40,12 @@ inline constexpr const char* kReportVariable = "BACKPROP_REPORT";
 // <stem>.probe.npy (float32, rows by columns), when this variable names one; got_npy names them.
 inline constexpr const char* kTensorsVariable = "BACKPROP_REPORT_TENSORS";
 
+// The folder of the runners a judge starts (kata grade's build of a submission), when set; the
+// judge's own build's otherwise.
+inline constexpr const char* kRunnersVariable = "BACKPROP_RUNNERS";
+// The seconds a judge lets one runner take (kata's --time-limit), when set.
+inline constexpr const char* kTimeLimitVariable = "BACKPROP_TIME_LIMIT";
+
 enum class State { passed, failed, not_done, threw, crashed, timed_out, does_not_compile };
 
 // "passed", "not_done", ...: the state as the report spells it.

@@ -6,14 +6,15 @@
 #include <stdexcept>
 
 // Eigen's size and index checks throw instead of aborting, so that a shape mistake in a step is
-// reported as that step's failure, at the line of the step that made it (lib/eigen_check.cpp).
+// reported as that step's failure, at the line of the step that made it (tests/runner/main.cpp;
+// lib/eigen_check.cpp in the project's other programs).
 // Release builds (NDEBUG) compile them out, as Eigen does.
 #if !defined(NDEBUG) && !defined(eigen_assert)
 namespace backprop {
 struct EigenCheckFailed : std::logic_error {
   using std::logic_error::logic_error;
 };
-// Throws EigenCheckFailed: Eigen's condition and header line, and where the checkout's code called Eigen.
+// Throws EigenCheckFailed: Eigen's condition and header line (and, in a runner, where the step called Eigen).
 [[noreturn]] void eigen_check_failed(const char* condition, const char* file, int line);
 }  // namespace backprop
 #define eigen_assert(condition) ((condition) ? void(0) : ::backprop::eigen_check_failed(#condition, __FILE__, __LINE__))

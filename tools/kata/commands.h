@@ -25,9 +25,10 @@ int command_train(const Style& style, const Paths& paths, const std::vector<std:
 // exit status 0 only when every step passes.
 int command_report(const Style& style, const Paths& paths, const std::filesystem::path& out);
 // Grades submitted folders of steps on this build tree (grade.cpp): grades.csv and a report per
-// submission in `out`, against the reference case `reference_case` when it is not empty.
+// submission in `out`, against the reference case `reference_case` when it is not empty, compiling
+// `jobs` steps at a time.
 int command_grade(const Style& style, const Paths& paths, const std::vector<std::string>& folders,
-                  const std::filesystem::path& out, const std::string& reference_case);
+                  const std::filesystem::path& out, const std::string& reference_case, int jobs);
 // Puts a step's stub back as shipped (reset.cpp), after asking unless `yes`.
 int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes);
 

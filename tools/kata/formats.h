@@ -31,4 +31,7 @@ std::string markdown_summary(const std::string& title, const std::vector<backpro
 void write_report_files(const std::filesystem::path& dir, const std::string& title,
                         const std::vector<backprop::StepReport>& reports);
 
+// Writes text to a file, replacing it; throws naming the file when it cannot.
+void write_text(const std::filesystem::path& file, const std::string& text);
+
 }  // namespace kata

@@ -86,6 +86,8 @@ const backprop::Step* step_of(const std::string& outputs) {
 std::string first_error(const std::string& text, const Paths& paths) {
   static const std::regex compiler(R"(^(.*):(\d+):\d+: (?:fatal )?error: (.*)$)");
   static const std::regex linker(R"((undefined reference to .*|undefined symbol: .*)$)");
+  // GNU as, on an asm() statement: its file is a temporary one, so only the message helps.
+  static const std::regex assembler(R"(: Error: (.*)$)");
   std::istringstream lines(text);
   std::string line;
   std::smatch match;
@@ -95,6 +97,7 @@ std::string first_error(const std::string& text, const Paths& paths) {
       return fmt::format("{}:{}: {}", file, match[2].str(), match[3].str());
     }
     if (std::regex_search(line, match, linker)) return "does not link: " + match[1].str();
+    if (std::regex_search(line, match, assembler)) return "the assembler: " + match[1].str();
   }
   return "the build of this step failed";
 }
@@ -123,13 +126,16 @@ backprop::StepReport report_of(const backprop::Step& step, const Paths& paths, S
   return report;
 }
 
-backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& binary,
+backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& runners,
                               std::map<std::string, std::string> env, const std::function<bool()>& cancel,
                               bool& cancelled) {
   const auto report_file = paths.build_dir / fmt::format("kata-report-{}.jsonl", getpid());
   std::filesystem::remove(report_file);
   env[backprop::kReportVariable] = report_file.string();
-  const auto tests = run_process({binary.string(), step.name}, env, {paths.time_limit, cancel});
+  env[backprop::kRunnersVariable] = runners.string();
+  env[backprop::kTimeLimitVariable] = fmt::format("{:g}", paths.time_limit);
+  const auto judge = paths.judge().string();
+  const auto tests = run_process({judge, step.name}, env, {paths.judge_limit(), cancel});
   std::ifstream lines(report_file);
   auto found = backprop::read_reports(lines, report_file.string());
   lines.close();
@@ -141,13 +147,14 @@ backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, co
         fmt::format("stopped after {:g} s: an endless loop? (kata --time-limit sets the limit)", paths.time_limit));
   const auto it = found.find(step.name);
   if (it == found.end())
-    throw std::runtime_error(fmt::format("{} ran no step test (exit status {}); it printed:\n{}", binary.string(),
+    throw std::runtime_error(fmt::format("{} {} ran no step test (exit status {}); it printed:\n{}", judge, step.name,
                                          tests.exit_code, tests.output));
   auto report = it->second;
   report.file = paths.tree + "/" + step.file();
-  if (report.state == State::crashed)
-    report.error = tests.signal ? fmt::format("its test died of signal {} ({})", tests.signal, strsignal(tests.signal))
-                                : "its test stopped in this step:\n" + tests.output;
+  // A crashed report that says nothing is the judge's own, written before it ran the step.
+  if (report.state == State::crashed && report.error.empty())
+    report.error = tests.signal ? fmt::format("its judge died of signal {} ({})", tests.signal, strsignal(tests.signal))
+                                : "its judge stopped in this step:\n" + tests.output;
   return report;
 }
 
@@ -175,6 +182,7 @@ Outcome check(const Paths& paths, const Request& request) {
                                                       paths.tree, step->file(), paths.kata_command(), step->name));
   }
   if (paths.build && !targets.empty()) {
+    targets.push_back(paths.judge().filename().string());
     // -k 0: a step that does not compile stops only its own binary.
     std::vector<std::string> command{paths.cmake, "--build", paths.build_dir.string(), "--target"};
     command.insert(command.end(), targets.begin(), targets.end());
@@ -223,7 +231,7 @@ Outcome check(const Paths& paths, const Request& request) {
       }
     }
     bool cancelled = false;
-    auto report = run_step(paths, *step, binary, {}, request.cancel, cancelled);
+    auto report = run_step(paths, *step, paths.steps_dir, {}, request.cancel, cancelled);
     if (cancelled) {
       outcome.cancelled = true;
       return outcome;
@@ -236,16 +244,13 @@ Outcome check(const Paths& paths, const Request& request) {
     for (const auto& step : backprop::steps())
       if (step.exercise == 1 && outcome.steps.count(step.name))
         exercise1 = exercise1 && outcome.steps.at(step.name).state == State::passed;
-    // Built only now, once every step of exercise 1 passes: it links them all, which a save of one
-    // step would otherwise pay for.
-    const auto chain = paths.steps_dir / "exercise1_chain";
-    const bool built =
-        exercise1 &&
-        (!paths.build || run_process({paths.cmake, "--build", paths.build_dir.string(), "--target", "exercise1_chain"},
-                                     {}, {.cancel = request.cancel})
-                             .ok());
-    if (built && std::filesystem::exists(chain)) {
-      const auto run = run_process({chain.string(), "[chain]"}, {}, {paths.time_limit * 4, request.cancel});
+    if (exercise1) {
+      const std::map<std::string, std::string> env{
+          {backprop::kRunnersVariable, paths.steps_dir.string()},
+          {backprop::kTimeLimitVariable, fmt::format("{:g}", paths.time_limit)}};
+      // The chain runs every step of exercise 1 once: the limit of one step's judge, for each of them.
+      const auto run =
+          run_process({paths.judge().string(), "[chain]"}, env, {paths.judge_limit() * 13, request.cancel});
       outcome.cancelled = run.cancelled;
       outcome.chain = run.timed_out ? "stopped: the chain ran past its time limit\n" : run.output;
     }

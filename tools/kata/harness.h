@@ -1,6 +1,7 @@
-// The kata tool's view of the build: it rebuilds the step tests with cmake, runs each step's
-// binary under a time limit, and reads the step reports they write (lib/backprop/report.h). The
-// steps' inputs are wired in the step tests only; this side just builds and runs them.
+// The kata tool's view of the build: it rebuilds the steps' runners and the judge with cmake, runs
+// the judge on each step under a time limit, and reads the step reports it writes
+// (lib/backprop/report.h). The steps' inputs are wired in the judge only; this side just builds and
+// runs it.
 #pragma once
 
 #include <filesystem>
@@ -18,12 +19,17 @@ struct Paths {
   std::filesystem::path root;       // the source tree: exercises/, docs/, its git history
   std::string tree;                 // the folder of steps this build compiles: exercises or solutions
   std::filesystem::path build_dir;  // the build tree
-  std::filesystem::path steps_dir;  // its step binaries, one per step, named NN_name
+  std::filesystem::path steps_dir;  // its runners, one per step, named NN_name, and the judge
   std::string cmake;                // the cmake that builds the build tree
   bool build = true;                // rebuild the step tests before running them
   double time_limit = 10;           // seconds one step's test may run
   // The command that runs kata as the learner types it from the root: build/exercises/kata.
   std::string kata_command() const;
+  // The judge: every step's test, which runs the step's runner (tests/CMakeLists.txt).
+  std::filesystem::path judge() const { return steps_dir / "judge"; }
+  // How long kata lets the judge take on one step: it runs the step twice (the network and the
+  // probe), each under the time limit, and says so itself when one runs past it.
+  double judge_limit() const { return time_limit * 2 + 2; }
 };
 
 // What a check found: the compiler's messages when the build failed for a reason that is not a
@@ -59,9 +65,9 @@ std::string first_error(const std::string& text, const Paths& paths);
 // A compiler's messages with the source tree's path cut from every path, at most `limit` lines.
 std::string trimmed(const std::string& text, const Paths& paths, std::size_t limit);
 
-// Runs one step's test binary under the time limit, with these variables added, and returns the
+// Runs the judge on one step, its runners in `runners`, with these variables added, and returns the
 // report it wrote (or timed out, or crashed). cancelled tells whether `cancel` stopped it.
-backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& binary,
+backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& runners,
                               std::map<std::string, std::string> env, const std::function<bool()>& cancel,
                               bool& cancelled);
 

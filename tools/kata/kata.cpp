@@ -77,6 +77,10 @@ int parse_and_run(int argc, char** argv) {
       ->default_str("grades");
   grade_command->add_option("--case", reference_case, "The reference case to grade against (a held-out one)")
       ->check(CLI::ExistingDirectory);
+  int jobs = 2;
+  grade_command->add_option("-j,--jobs", jobs, "How many steps of a submission to compile at once")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   // Everything after `train` is the trainer's: kata train --steps 1000, kata train --help.
   auto* train_command = app.add_subcommand("train", "Rebuild the trainer on your steps, then run it with the rest");
   train_command->prefix_command();
@@ -106,7 +110,7 @@ int parse_and_run(int argc, char** argv) {
     if (watch_command->parsed()) return command_watch(style, paths, poll);
     if (report_command->parsed()) return command_report(style, paths, out.empty() ? paths.build_dir / "report" : out);
     if (grade_command->parsed())
-      return command_grade(style, paths, submissions, out.empty() ? "grades" : out, reference_case);
+      return command_grade(style, paths, submissions, out.empty() ? "grades" : out, reference_case, jobs);
     if (show_command->parsed()) return command_show(style, paths, step_named(step_name), svg_file);
     if (graph_command->parsed()) return command_graph(style, paths);
     if (train_command->parsed()) return command_train(style, paths, train_command->remaining());

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -58,6 +59,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+    if (limits.in_child) {
+      if (const auto why = limits.in_child(); !why.empty()) {
+        const auto message = "cannot confine " + argv[0] + ": " + why + "\n";
+        (void)!write(STDERR_FILENO, message.data(), message.size());
+        _exit(126);
+      }
+    }
     exec_or_exit(argv);
   }
   close(pipe_fds[1]);
@@ -71,9 +79,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
   using clock = std::chrono::steady_clock;
   const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                            std::chrono::duration<double>(limits.seconds > 0 ? limits.seconds : 0));
+  auto stopped_at = clock::time_point::max();
   const auto stop = [&](bool& why) {
     why = true;
     kill(-pid, SIGKILL);
+    stopped_at = clock::now();
   };
   char buffer[4096];
   for (bool open = true; open;) {
@@ -81,12 +91,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     const int events = poll(&ready, 1, 100);
     if (events > 0) {
       const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
-      if (n > 0) result.output.append(buffer, static_cast<std::size_t>(n));
+      if (n > 0 && result.output.size() < kOutputLimit)
+        result.output.append(buffer, std::min(static_cast<std::size_t>(n), kOutputLimit - result.output.size()));
       open = n > 0 || (n < 0 && errno == EINTR);
     } else if (events < 0 && errno != EINTR) {
       break;
     }
-    if (result.timed_out || result.cancelled) continue;  // killed: read what is left until the pipe closes
+    // Killed: read what is left until the pipe closes, or for a second.
+    if (result.timed_out || result.cancelled) {
+      if (clock::now() - stopped_at > std::chrono::seconds(1)) break;
+      continue;
+    }
     if (limits.seconds > 0 && clock::now() >= deadline)
       stop(result.timed_out);
     else if (interrupted() || (limits.cancel && limits.cancel()))

@@ -13,17 +13,24 @@ struct ProcessResult {
   int signal = 0;          // the signal that killed it, or 0
   bool timed_out = false;  // killed by kata: it ran past its time limit
   bool cancelled = false;  // killed by kata: the caller asked it to stop (a new save)
-  std::string output;      // stdout and stderr, interleaved as printed
+  std::string output;      // stdout and stderr, interleaved as printed, cut at kOutputLimit
   bool ok() const { return exit_code == 0; }
 };
 
 // When kata stops a program: after `seconds` (0: never), or as soon as `cancel` returns true; it
 // is asked every tenth of a second; Ctrl-C stops it too. A stopped program is killed with its whole process group
-// (ninja and its compilers, a step test and anything it started).
+// (ninja and its compilers, a step test and anything it started), and its output is read for one
+// more second at most: a process that left the group and holds the pipe open is not waited for.
 struct Limits {
   double seconds = 0;
   std::function<bool()> cancel = {};
+  // Run in the child just before it execs (kata grade's confinement); a non-empty answer is why it
+  // cannot, and the child exits 126 saying so.
+  std::function<std::string()> in_child = {};
 };
+
+// What kata keeps of a program's output; the rest is read and dropped, so the program never blocks.
+inline constexpr std::size_t kOutputLimit = 4 << 20;
 
 // Makes Ctrl-C (SIGINT) set a flag instead of killing kata: the program it runs, in a process group
 // of its own, is then stopped (as if cancelled), and kata ends or stops watching cleanly.

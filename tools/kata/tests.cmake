@@ -5,7 +5,8 @@ list(JOIN BACKPROP_STEP_NAMES " " KATA_STEP_NAMES)
 set(fake_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_steps)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/test/fake_step_test.in ${fake_dir}/fake_step_test @ONLY
   FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS exercise1_chain)
+# The runners' names, for their build times, and the judge's, which kata runs.
+foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS judge)
   file(CREATE_LINK fake_step_test ${fake_dir}/${stem} SYMBOLIC)
 endforeach()
 foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cancel reset hint train usage)
@@ -32,7 +33,7 @@ target_link_libraries(xml_check PRIVATE backprop_warnings)
 # solutions must grade 28/28 (tools/kata/test/grade_test.sh).
 if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
   add_test(NAME kata_grade COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/grade_test.sh $<TARGET_FILE:kata>
-    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade $<TARGET_FILE:xml_check>)
+    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade $<TARGET_FILE:xml_check> $<TARGET_FILE:judge>)
   set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
 endif()
 # The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
@@ -44,7 +45,7 @@ if(BACKPROP_UNIT_TESTS)
 endif()
 set(tensors_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_tensors)
 file(MAKE_DIRECTORY ${tensors_dir})
-foreach(stem IN LISTS BACKPROP_STEP_STEMS)
+foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS judge)
   file(CREATE_LINK ${CMAKE_CURRENT_LIST_DIR}/test/fake_tensors_step.sh ${tensors_dir}/${stem} SYMBOLIC)
 endforeach()
 foreach(scenario show graph graph-no-dot)

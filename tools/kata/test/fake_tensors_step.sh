@@ -1,8 +1,9 @@
 #!/bin/bash
-# A stand-in for the step tests in the pictures' tests, linked under each step's binary name:
+# A stand-in for the judge in the pictures' tests, linked under its name and each runner's:
 # dlogits fails with one wrong column and saves its tensors (3 x 4) where $BACKPROP_REPORT_TENSORS
 # says, as a step test does; every other step passes, without tensors. $1 is the step's name.
-name=$1 stem=$(basename "$0")
+name=$1
+stem=$(basename "$(compgen -G "$(dirname "$0")/[0-9][0-9]_$name")")
 # A float32 .npy file of 3 x 4 values, each given as its four bytes, little-endian.
 npy() {
   local file=$1 header="{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }"

@@ -49,7 +49,7 @@ case $scenario in
     KATA_FAKE_CRASH=dcounts "$kata" --no-build --steps-dir "$fake" run dcounts > "$out" 2>&1
     expect_exit $? 1
     expect 'dcounts +crashed'
-    expect 'its test died of signal 11 \(Segmentation fault\)' ;;
+    expect 'its judge died of signal 11 \(Segmentation fault\)' ;;
   loop)
     # A step that never ends is stopped at the time limit; the other steps are still checked.
     SECONDS=0
