@@ -67,10 +67,10 @@ def cross_entropy(n=7, vocab=9):
     with torch.no_grad():
         p = torch.softmax(z, 1)
         one_hot = torch.nn.functional.one_hot(y, vocab).to(DT)
-        ell = -torch.log_softmax(z, 1)[row, y]
-        check("line 1: -log p_y = -z_y + log Z", -z[row, y] + torch.logsumexp(z, 1), ell)
+        L_i = -torch.log_softmax(z, 1)[row, y]
+        check("line 1: L_i = -log p_y = -z_y + log Z", -z[row, y] + torch.logsumexp(z, 1), L_i)
         check("line 4: d log Z / d z_j = p_j (one row)", p[0], z0_log_sum.grad)
-        check("line 5: d ell / d z_j = p_j - [j = y] (one row)", p[0] - one_hot[0], z0.grad)
+        check("line 5: d L_i / d z_j = p_j - [j = y] (one row)", p[0] - one_hot[0], z0.grad)
         formula = (p - one_hot) / n
         check("line 6: dlogits = (softmax - one_hot) / n, vs autograd", formula, z.grad)
         fd = central_differences(loss_of, z.detach().clone())

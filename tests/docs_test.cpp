@@ -1,14 +1,16 @@
 // The notes are part of the kata: every step in steps.json has its note, each note names the file
 // the learner edits, lists the mistakes its test rejects and links the chain-rule section it uses,
-// and every relative link or image in docs/ and README.md leads to a file (and, for a link into a
-// Markdown file, a heading) that exists. Each step's forward line (steps.json is its one source) and
-// shapes read the same in steps.h, the stub and solution headers, the note and docs/README.md, and
-// no note gives an answer (a list of mistakes, a mistake's name, a gradient formula) outside a fold.
+// and every relative link or image in the pages a learner reads leads to a file (and, for a link into
+// a Markdown file, a heading) that exists. Each step's forward line (steps.json is its one source) and
+// shapes read the same in steps.h, the stub and solution headers, the note and docs/README.md, no
+// page a learner reads gives an answer (a list of mistakes, a mistake's name, a gradient formula, a
+// form of tests/data/answers.json) outside a fold, and no inline math breaks across lines.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "backprop/manifest.h"
+#include "backprop/paths.h"
 #include "catch.h"
 #include "scratch_dir.h"
 
@@ -188,6 +191,16 @@ std::vector<std::string> mutant_names(const std::string& test_source) {
   return names;
 }
 
+// Every step's mutant names.
+std::vector<std::string> all_mutant_names(const fs::path& root) {
+  std::vector<std::string> names;
+  for (const auto& step : backprop::steps()) {
+    const auto found = mutant_names(read_text(root / "tests" / step.file()));
+    names.insert(names.end(), found.begin(), found.end());
+  }
+  return names;
+}
+
 bool is_external(const std::string& target) {
   for (const char* scheme : {"http:", "https:", "mailto:"})
     if (target.rfind(scheme, 0) == 0) return true;
@@ -231,11 +244,17 @@ std::vector<std::string> link_problems(const fs::path& root, const fs::path& fil
   return problems;
 }
 
-std::vector<fs::path> markdown_files(const fs::path& root) {
+// The pages a learner reads: every Markdown file a hand-out gives them (tools/handout.sh leaves out
+// only solutions/ and .ci/), that is README.md and those under data/, docs/ and tools/.
+// docs/instructor.md is one: docs/README.md links it and the hand-out keeps it.
+std::vector<fs::path> learner_pages(const fs::path& root) {
   std::vector<fs::path> files;
   if (fs::exists(root / "README.md")) files.push_back(root / "README.md");
-  for (const auto& entry : fs::recursive_directory_iterator(root / "docs"))
-    if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
+  for (const std::string folder : {"data", "docs", "tools"}) {
+    if (!fs::is_directory(root / folder)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root / folder))
+      if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -283,33 +302,162 @@ std::string header_field(const std::string& source, const std::string& label) {
   return "";
 }
 
-// What in a note gives an answer away outside a <details> fold: a list under a heading about
-// mistakes (each mistake the tests know is the answer with one thing changed), a mistake's name, or a
-// formula for a gradient (a \partial with an = after it on the line). One line per problem.
-std::vector<std::string> spoiler_problems(const std::string& note, const std::vector<std::string>& mutants) {
-  std::vector<std::string> problems;
+// One line of a page as a reader sees it without opening a fold.
+struct ShownLine {
+  int number;  // from 1
+  std::string text;
+};
+
+// A page split at its <details> folds: the lines outside every fold, with the <summary> of an
+// outermost fold (a summary shows while its fold is closed), and the text inside the folds. Code
+// blocks and code spans count as text, since code can answer too, but a <details> written in code
+// is not a fold.
+struct Folds {
+  std::vector<ShownLine> shown;
+  std::string folded;
+};
+
+Folds split_folds(const std::string& page) {
+  Folds folds;
   int depth = 0;
   int number = 0;
-  bool mistakes_section = false;
-  for (const auto& line : prose_lines(note)) {
+  bool in_fence = false;
+  for (const auto& line : lines_of(page)) {
     ++number;
-    if (line.find("<details>") != std::string::npos) ++depth;
-    if (line.find("</details>") != std::string::npos) depth = std::max(0, depth - 1);
+    const bool fence = starts_fence(line);
+    const std::string markup = in_fence || fence ? std::string() : without_code_spans(line);
+    if (fence) in_fence = !in_fence;
+    const int before = depth;
+    if (markup.find("<details>") != std::string::npos) ++depth;
+    if (markup.find("</details>") != std::string::npos) depth = std::max(0, depth - 1);
+    const bool summary = before <= 1 && depth == 1 && markup.find("<summary>") != std::string::npos;
+    if ((before == 0 && depth == 0) || summary)
+      folds.shown.push_back({number, line});
+    else
+      folds.folded += line + '\n';
+  }
+  return folds;
+}
+
+// Text as answers.json's forms are compared: no whitespace, none of LaTeX's spacing commands,
+// \left and \right dropped before their delimiters, \dfrac and \tfrac read as \frac.
+std::string normalised(const std::string& text) {
+  static const std::vector<std::pair<std::string, std::string>> commands = {
+      {"\\qquad", ""},       {"\\quad", ""}, {"\\left", ""}, {"\\right", ""}, {"\\dfrac", "\\frac"},
+      {"\\tfrac", "\\frac"}, {"\\,", ""},    {"\\;", ""},    {"\\!", ""}};
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    const auto command = std::find_if(commands.begin(), commands.end(), [&](const auto& c) {
+      const auto end = i + c.first.size();
+      // A command name ends where its letters do: \left( is \left, \leftarrow is not.
+      return text.compare(i, c.first.size(), c.first) == 0 &&
+             (!std::isalpha(static_cast<unsigned char>(c.first.back())) || end >= text.size() ||
+              !std::isalpha(static_cast<unsigned char>(text[end])));
+    });
+    if (command == commands.end()) {
+      out += text[i++];
+    } else {
+      out += command->second;
+      i += command->first.size();
+    }
+  }
+  return out;
+}
+
+// One answer of tests/data/answers.json: the steps it answers, in words, and its written forms.
+struct Answer {
+  std::vector<int> steps;
+  std::string what;
+  std::vector<std::string> forms;
+
+  std::string name() const {  // "step 9, 22 (the input side of a linear layer...)"
+    std::string out = "step ";
+    for (const int step : steps) out += (out.size() > 5 ? ", " : "") + std::to_string(step);
+    return out + " (" + what + ")";
+  }
+};
+
+std::vector<Answer> read_answers() {
+  std::vector<Answer> answers;
+  const auto json = nlohmann::json::parse(read_text(backprop::test_data_dir() / "answers.json"));
+  for (const auto& entry : json.at("answers"))
+    answers.push_back({entry.at("steps").get<std::vector<int>>(), entry.at("what").get<std::string>(),
+                       entry.at("forms").get<std::vector<std::string>>()});
+  return answers;
+}
+
+// What on a page gives an answer away outside its folds: a form of an answer, searched paragraph by
+// paragraph so that a line break inside it does not hide it, or a known mistake's name in code
+// (each mistake the tests know is the answer with one thing changed). One line per problem.
+std::vector<std::string> answer_problems(const std::string& page, const std::vector<Answer>& answers,
+                                         const std::vector<std::string>& mutants) {
+  std::vector<std::string> problems;
+  const auto shown = split_folds(page).shown;
+  for (std::size_t start = 0; start < shown.size();) {
+    std::string paragraph;
+    std::vector<int> line_of;  // the line each character of the paragraph comes from
+    std::size_t end = start;
+    for (; end < shown.size() && (end == start || shown[end].number == shown[end - 1].number + 1); ++end) {
+      const std::string text = normalised(shown[end].text);
+      if (text.empty()) break;
+      paragraph += text;
+      line_of.insert(line_of.end(), text.size(), shown[end].number);
+    }
+    for (const auto& answer : answers)
+      for (const auto& form : answer.forms) {
+        const auto at = paragraph.find(normalised(form));
+        if (at != std::string::npos)
+          problems.push_back("line " + std::to_string(line_of[at]) + ": the answer of " + answer.name() +
+                             " outside a fold: " + form);
+      }
+    start = std::max(end, start + 1);
+  }
+  for (const auto& line : shown)
+    for (const auto& mutant : mutants)
+      if (line.text.find("`" + mutant + "`") != std::string::npos)
+        problems.push_back("line " + std::to_string(line.number) + ": the mistake `" + mutant + "` outside a fold");
+  return problems;
+}
+
+// What in a note gives an answer away outside a <details> fold, beyond what answer_problems finds:
+// a list under a heading about mistakes, or a formula for a gradient (a \partial with an = after it
+// on the line). One line per problem.
+std::vector<std::string> spoiler_problems(const std::string& note) {
+  std::vector<std::string> problems;
+  std::string prose;  // code blocks blanked: a # there is no heading, a \partial there no formula
+  for (const auto& line : prose_lines(note)) prose += line + '\n';
+  const auto shown = split_folds(prose).shown;
+  bool mistakes_section = false;
+  for (const auto& [number, line] : shown) {
     if (line.rfind('#', 0) == 0) {
       std::string lower = line;
       std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
       mistakes_section = lower.find("mistake") != std::string::npos;
     }
-    if (depth > 0) continue;
     const std::string where = "line " + std::to_string(number) + ": ";
     if (mistakes_section && (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 || line.rfind("1. ", 0) == 0))
       problems.push_back(where + "a list of mistakes outside a fold");
-    for (const auto& mutant : mutants)
-      if (line.find("`" + mutant + "`") != std::string::npos)
-        problems.push_back(where + "the mistake `" + mutant + "` outside a fold");
     const auto partial = line.find("\\partial");
     if (partial != std::string::npos && line.find('=', partial) != std::string::npos)
       problems.push_back(where + "a gradient formula outside a fold");
+  }
+  return problems;
+}
+
+// Inline math that a line break cuts: GitHub renders a $...$ only when it closes on its own line.
+// Code is skipped, $$ opens or closes display math, and \$ is a dollar sign. One line per problem.
+std::vector<std::string> math_problems(const std::string& page) {
+  std::vector<std::string> problems;
+  int number = 0;
+  for (const auto& line : prose_lines(page)) {
+    ++number;
+    const std::string text = std::regex_replace(without_code_spans(line), std::regex(R"(\\\$|\$\$)"), "");
+    if (std::count(text.begin(), text.end(), '$') % 2 != 0)
+      problems.push_back("line " + std::to_string(number) + ": inline math ($...$) that does not close on its line");
   }
   return problems;
 }
@@ -349,10 +497,10 @@ TEST_CASE("every step has its note", "[docs]") {
   CHECK(problems.empty());
 }
 
-TEST_CASE("every relative link and image in docs/ and README.md resolves", "[docs]") {
+TEST_CASE("every relative link and image in the pages a learner reads resolves", "[docs]") {
   const fs::path root = backprop::source_dir();
   std::vector<std::string> problems;
-  const auto files = markdown_files(root);
+  const auto files = learner_pages(root);
   for (const auto& file : files) {
     const auto found = link_problems(root, file);
     problems.insert(problems.end(), found.begin(), found.end());
@@ -454,15 +602,58 @@ TEST_CASE("forward lines and shapes agree with steps.json everywhere", "[docs]")
   CHECK(problems.empty());
 }
 
-// Outside its folds a note may ask and explain, not answer: see spoiler_problems.
-TEST_CASE("no note gives an answer outside a fold", "[docs]") {
+// Outside its folds a page may ask and explain, not answer: see answer_problems, and for the notes
+// spoiler_problems too.
+TEST_CASE("no page a learner reads gives an answer outside a fold", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  const auto answers = read_answers();
+  const auto mutants = all_mutant_names(root);
+  std::set<std::string> notes;
+  for (const auto& step : backprop::steps()) notes.insert(step.note());
+  std::vector<std::string> problems;
+  const auto pages = learner_pages(root);
+  for (const auto& page : pages) {
+    const std::string text = read_text(page);
+    const std::string name = fs::relative(page, root).generic_string();
+    auto found = answer_problems(text, answers, mutants);
+    if (notes.count(name) != 0) {
+      const auto more = spoiler_problems(text);
+      found.insert(found.end(), more.begin(), more.end());
+    }
+    for (const auto& problem : found) problems.push_back(name + " " + problem);
+  }
+  INFO("checked " << pages.size() << " pages against " << answers.size() << " answers; problems:" << join(problems));
+  CHECK(pages.size() > backprop::steps().size() + 5);
+  CHECK(problems.empty());
+}
+
+// answers.json follows the pages' wording: each answer is written, in one of its forms, inside some
+// fold (a tier 3, a derivation). An answer no fold writes is one the scan above would miss if the
+// pages wrote it outside a fold.
+TEST_CASE("every answer of tests/data/answers.json is written in some fold", "[docs]") {
+  const fs::path root = backprop::source_dir();
+  std::string folded;
+  for (const auto& page : learner_pages(root)) folded += normalised(split_folds(read_text(page)).folded);
+  std::vector<std::string> problems;
+  std::set<int> answered;
+  for (const auto& answer : read_answers()) {
+    answered.insert(answer.steps.begin(), answer.steps.end());
+    if (std::none_of(answer.forms.begin(), answer.forms.end(),
+                     [&](const std::string& form) { return folded.find(normalised(form)) != std::string::npos; }))
+      problems.push_back(answer.name() + ": no fold writes any of its forms");
+  }
+  for (const auto& step : backprop::steps())
+    if (answered.count(step.number) == 0) problems.push_back("step " + step.name + ": answers.json has no answer");
+  INFO("problems:" << join(problems));
+  CHECK(problems.empty());
+}
+
+TEST_CASE("no inline math in the pages breaks across lines", "[docs]") {
   const fs::path root = backprop::source_dir();
   std::vector<std::string> problems;
-  for (const auto& step : backprop::steps()) {
-    const auto found =
-        spoiler_problems(read_text(root / step.note()), mutant_names(read_text(root / "tests" / step.file())));
-    for (const auto& problem : found) problems.push_back(step.note() + " " + problem);
-  }
+  for (const auto& page : learner_pages(root))
+    for (const auto& problem : math_problems(read_text(page)))
+      problems.push_back(fs::relative(page, root).generic_string() + " " + problem);
   INFO("problems:" << join(problems));
   CHECK(problems.empty());
 }
@@ -478,7 +669,9 @@ TEST_CASE("the spoiler and shape checkers reject planted violations", "[docs]") 
       "Avoid `flipped sign`.\n"
       "<details>\n<summary>The known mistakes</summary>\n\n- `flipped sign`\n\n</details>\n"
       "## Chain rule used\n- a list\n";
-  const auto problems = spoiler_problems(note, {"flipped sign"});
+  auto problems = spoiler_problems(note);
+  const auto more = answer_problems(note, {}, {"flipped sign"});
+  problems.insert(problems.end(), more.begin(), more.end());
   INFO("problems:" << join(problems));
   CHECK(problems.size() == 3);
   for (const std::string bad : {"line 2: a gradient formula", "line 10: a list of mistakes", "line 11: the mistake"}) {
@@ -486,6 +679,27 @@ TEST_CASE("the spoiler and shape checkers reject planted violations", "[docs]") 
     CHECK(std::any_of(problems.begin(), problems.end(),
                       [&](const std::string& p) { return p.find(bad) != std::string::npos; }));
   }
+  // An answer's forms, however spaced or broken across lines, outside a fold or in a fold's summary;
+  // a <details> in code opens no fold; a code block still counts.
+  const std::vector<Answer> answers = {{{9}, "dh", {"dy @ W.T", "\\frac{1}{n-1} \\, \\frac{\\partial L}{\\partial v"}}};
+  const std::string page =
+      "Take `dy@W.T`.\n"                                                                      // 1: found
+      "<details>\n<summary>Tier 3</summary>\n\n`dy @ W.T`\n\n</details>\n"                    // 2-7: folded
+      "A `<details>` in code, then $\\dfrac{1}{n-1}\n\\frac{\\partial L}{\\partial v_j}$.\n"  // 8-9: found at 8
+      "<details>\n<summary>Open: dy @ W.T</summary>\n</details>\n"  // 10-12: found in the summary, 11
+      "```\nreturn dy @ W.T\n```\n";                                // 13-15: found at 14
+  const auto found = answer_problems(page, answers, {});
+  INFO("answer problems:" << join(found));
+  CHECK(found.size() == 4);
+  for (const std::string bad : {"line 1: ", "line 8: ", "line 11: ", "line 14: "}) {
+    INFO("expected a problem at " << bad);
+    CHECK(std::any_of(found.begin(), found.end(), [&](const std::string& p) { return p.rfind(bad, 0) == 0; }));
+  }
+  CHECK(normalised("\\left( \\tfrac12 \\right)\\, \\leftarrow") == "(\\frac12)\\leftarrow");
+  const auto math = math_problems("$a$ and $$b$$ cost \\$5, `$x`\n$a\nb$ spans\n");
+  INFO("math problems:" << join(math));
+  CHECK(math.size() == 2);
+  CHECK((math.size() == 2 && math[0].rfind("line 2:", 0) == 0 && math[1].rfind("line 3:", 0) == 0));
   const std::string table =
       "| tensor | shape |\n| --- | --- |\n| `dlogits` | (n, 27) | `Matrix` |\n| `db2` | (1, 27) |\n";
   CHECK(shapes_of_table(table) == shapes_of_line("dlogits (n, 27) -> db2 (1, 27)"));
