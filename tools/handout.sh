@@ -22,11 +22,15 @@ if [ -e "$dest" ]; then
   echo "tools/handout.sh: $dest exists; give a new folder" >&2
   exit 2
 fi
+# DEST is named from the caller's folder, not the checkout's.
+mkdir -p "$(dirname "$dest")"
+dest=$(cd "$(dirname "$dest")" && pwd)/$(basename "$dest")
 cd "$(dirname "$0")/.."
 if ! git diff --quiet HEAD -- exercises; then
   echo "tools/handout.sh: exercises/ has uncommitted changes; the hand-out is made from HEAD's stubs" >&2
 fi
 mkdir -p "$dest"
+trap 'rm -rf "$dest"' EXIT  # a hand-out that failed halfway is no hand-out
 git archive --format=tar HEAD | tar -x -C "$dest"
 rm -rf "$dest/solutions" "$dest/.ci"
 if $classroom; then
@@ -36,5 +40,6 @@ git -C "$dest" init -q
 git -C "$dest" add -A
 git -C "$dest" -c user.name=backprop-ninja -c user.email=handout@backprop-ninja.invalid commit -qm \
   "backprop-ninja hand-out, from $(git rev-parse --short HEAD)"
+trap - EXIT
 echo "The hand-out is in $dest: $(git -C "$dest" ls-files | wc -l) files, no solutions/. Learners start with"
 echo "  cd $dest && tools/install-deps.sh && cmake --workflow --preset exercises"
