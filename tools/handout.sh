@@ -6,8 +6,9 @@
 # history. README.md loses its blocks between <!-- instructor-only --> and <!-- /instructor-only -->
 # (each marker alone on its line): commands and files that a hand-out does not have. Everything else
 # stays: the tests' mutants are near-answers, as README.md says, and a held-out reference case is
-# never in the repository (docs/instructor.md). --classroom adds .github/workflows/classroom.yml,
-# GitHub Classroom's autograding: a point per step (tools/classroom/workflow.cmake).
+# never in the repository (docs/instructor.md). --classroom adds GitHub Classroom's autograding, a
+# point per step, and the check that refuses to grade changed files outside exercises/
+# (tools/classroom/workflow.cmake).
 set -euo pipefail
 classroom=false
 if [ "${1:-}" = --classroom ]; then
@@ -44,11 +45,12 @@ awk '
   END { if (!failed && open) { NR = open; fail("<!-- instructor-only --> is never closed") } }
 ' "$dest/README.md" > "$dest/README.md.learner"
 mv "$dest/README.md.learner" "$dest/README.md"
-if $classroom; then
-  cmake -D OUT="$dest/.github/workflows/classroom.yml" -P tools/classroom/workflow.cmake
-fi
 git -C "$dest" init -q
 git -C "$dest" add -A
+if $classroom; then
+  cmake -D HANDOUT="$dest" -P "$dest/tools/classroom/workflow.cmake"
+  git -C "$dest" add -A
+fi
 git -C "$dest" -c user.name=backprop-ninja -c user.email=handout@backprop-ninja.invalid commit -qm \
   "backprop-ninja hand-out, from $(git rev-parse --short HEAD)"
 trap - EXIT
