@@ -115,7 +115,8 @@ std::string to_json_line(const StepReport& report) {
                      {"error", report.error},
                      {"diagnoses", report.diagnoses},
                      {"network", case_json(report.network)},
-                     {"probe", case_json(report.probe)}};
+                     {"probe", case_json(report.probe)},
+                     {"printed", report.printed}};
   // A learner's exception message may hold anything: invalid UTF-8 is replaced, not thrown on.
   return line.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -131,7 +132,8 @@ StepReport parse_report_line(std::string_view line) {
             j.at("error"),
             j.at("diagnoses"),
             case_from(j.at("network")),
-            case_from(j.at("probe"))};
+            case_from(j.at("probe")),
+            j.value("printed", "")};
   } catch (const std::exception& e) {
     constexpr std::size_t shown = 80;
     throw ReportError(

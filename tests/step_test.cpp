@@ -88,7 +88,8 @@ std::string save_tensor(const backprop::Step& step, const std::string& which, co
 }
 
 // What the learner's step printed, as their debugging: shown with the verdict.
-void show_printed(const backprop::Step& step, const std::string& printed) {
+void show_printed(const backprop::Step& step, const std::string& printed, backprop::StepReport& report) {
+  report.printed = printed;
   if (!printed.empty()) std::cout << step.file() << " printed:\n" << printed << (printed.ends_with('\n') ? "" : "\n");
 }
 
@@ -350,6 +351,7 @@ void check_step(const std::string& name) {
     if (probe) on_probe = run(step, *probe, gradient);
   } catch (const backprop::NotDone& e) {
     report.state = State::not_done;
+    show_printed(step, runs.printed, report);
     write_report(report);
     // Printed whole as well: Catch2 v3 wraps its own messages at 80 columns, which would split it.
     const std::string todo = std::string(e.what()) + ": " + backprop::edit_message(step);
@@ -362,6 +364,7 @@ void check_step(const std::string& name) {
     threw(report, e).error += "\n  inputs: " + runs.sent + "; expected " + step.output + " (" +
                               std::to_string(expected.rows()) + ", " + std::to_string(expected.cols()) + ")" +
                               (on_network ? ", on the probe" : "");
+    show_printed(step, runs.printed, report);
     write_report(report);
     FAIL(step.name << " (" << step.file() << ") broke one of Eigen's shape checks, most likely by combining tensors "
                    << "of different shapes.\n"
@@ -369,15 +372,15 @@ void check_step(const std::string& name) {
   } catch (const RunnerFailed& e) {
     report.state = e.state();
     report.error = e.what();
+    show_printed(step, runs.printed, report);
     write_report(report);
-    show_printed(step, runs.printed);
     FAIL(step.name << " (" << step.file() << "): " << e.what());
   } catch (const std::exception& e) {
-    write_report(threw(report, e));
-    show_printed(step, runs.printed);
+    show_printed(step, runs.printed, threw(report, e));
+    write_report(report);
     FAIL(step.name << " (" << step.file() << ") threw: " << e.what());
   }
-  show_printed(step, runs.printed);
+  show_printed(step, runs.printed, report);
   report.network = case_report(step, network, "network", *on_network);
   if (on_probe) report.probe = case_report(step, *probe, "probe", *on_probe);
   const auto& network_result = report.network->comparison;

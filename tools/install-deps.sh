@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what backprop-ninja needs with this system's own package manager: a C++20 compiler,
-# CMake, Ninja, Eigen, Catch2, nlohmann-json, fmt and CLI11, and Boost (optional: its Stacktrace
-# lets a failed Eigen check name the learner's line). The one list of packages: README.md
+# CMake, Ninja, Eigen, Catch2, nlohmann-json, fmt and CLI11, and on Linux libseccomp and the static
+# C and C++ libraries, which confine each step's program (tests/runner/judge.h). The one list of packages: README.md
 # quotes these lines (a test keeps them equal), CI and the dev container run this script.
 #
 #   tools/install-deps.sh                  install for this system (through sudo when not root)
@@ -10,9 +10,9 @@ set -eu
 
 command_for() {
   case "$1" in
-    debian) echo "apt-get install -y git cmake ninja-build g++ libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev libboost-stacktrace-dev" ;;
-    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ eigen3-devel catch-devel json-devel fmt-devel cli11-devel boost-devel" ;;
-    macos) echo "brew install git cmake ninja eigen catch2 nlohmann-json fmt cli11 boost" ;;
+    debian) echo "apt-get install -y git cmake ninja-build g++ libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev libseccomp-dev" ;;
+    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ eigen3-devel catch-devel json-devel fmt-devel cli11-devel libseccomp-devel glibc-static libstdc++-static" ;;
+    macos) echo "brew install git cmake ninja eigen catch2 nlohmann-json fmt cli11" ;;
     *)
       echo "install-deps.sh: unknown system '$1'; expected debian (also Ubuntu and WSL), fedora or macos" >&2
       exit 2

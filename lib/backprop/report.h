@@ -4,7 +4,7 @@
 //
 //   {"step": "dcounts", "state": "failed", "file": "exercises/05_dcounts.cpp",
 //    "note": "docs/steps/05_dcounts.md", "error": "", "diagnoses": ["a known mistake: ..."],
-//    "network": <case>, "probe": <case or null>}
+//    "network": <case>, "probe": <case or null>, "printed": "what the step printed"}
 //
 // where a case is the cmp() figures of one reference case, both shapes, the worst element by
 // |got - want| and by its share of the tolerance (compare.h), and where both tensors can be read:
@@ -62,9 +62,10 @@ struct StepReport {
   std::string step;  // the step's name in steps.json
   State state = State::crashed;
   std::string file, note;  // what the learner edits and reads, from the source tree's root
-  std::string error;       // what the step threw, or how the test binary died in it
+  std::string error;       // what the step threw, or how its runner or the judge died in it
   std::vector<std::string> diagnoses;
   std::optional<CaseReport> network, probe;
+  std::string printed;  // what the learner's step printed (its debugging), cut at 16 KiB
 };
 
 class ReportError : public std::runtime_error {

@@ -113,6 +113,11 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
               << '\n';
   }
   if (!report.error.empty()) std::cout << "  " << style.red(report.error) << '\n';
+  if (!report.printed.empty()) {
+    std::cout << "  " << style.yellow("your step printed:") << '\n';
+    std::istringstream lines(report.printed);
+    for (std::string line; std::getline(lines, line);) std::cout << "    " << line << '\n';
+  }
   // The compiler's errors on the learner's file, or its warnings when it compiled.
   if (const auto it = outcome.messages.find(step.name); it != outcome.messages.end()) {
     std::cout << "  " << style.yellow(report.state == State::does_not_compile ? "the compiler says:" : "warnings:")

@@ -1,10 +1,10 @@
 #!/bin/bash
 # The learner's loop on a real build of the exercises, for .ci/run (it edits exercises/ and puts
 # it back with git): steps 1 to 4 solved, 3 with a warning, 5 that does not compile, 6 that never
-# ends, 7 deleted, 8 that does not link. .ci/run configures with CI=true, warnings as errors for the
-# project's code: never for the learner's. kata must check each step on its own, every other verdict intact; ctest's
-# step tests must stop the loop at their TIMEOUT; the to-do must follow; the workflow's tool tests
-# must pass whatever the progress.
+# ends, 7 deleted, 8 that does not link; then 2 replaced by one that forges its report. .ci/run configures with CI=true, warnings as errors for the
+# project's code: never for the learner's. kata must check each step on its own, every other verdict intact; the
+# judge must stop the loop at its limit under ctest too; the to-do must follow; the workflow's tool
+# tests must pass whatever the progress; a forged report must score nothing.
 #   tools/kata/test/real_tree_test.sh        (from the root of a clone, after the exercises build)
 set -u
 cd "$(dirname "$0")/../../.."
@@ -37,13 +37,22 @@ expect '\] 4/28'
 "$kata" run dcounts > "$out" 2>&1
 expect '^  the compiler says:'
 
-# ctest without kata: the looping step is stopped at its TIMEOUT; the tool's tests still pass.
+# ctest without kata: the judge stops the looping step at its limit and says so, well before ctest's
+# TIMEOUT would stop the judge; the tool's tests still pass.
 git checkout -q -- exercises/05_dcounts.cpp exercises/07_dlogit_maxes.cpp exercises/08_dlogits.cpp
 cmake --build --preset exercises > "$out" 2>&1 || fail "the build failed"
-ctest --preset exercises -R '^06_' --timeout 3 > "$out" 2>&1
-expect 'Timeout'
+BACKPROP_TIME_LIMIT=1 ctest --preset exercises -R '^06_' --output-on-failure > "$out" 2>&1
+expect 'dnorm_logits \(06_dnorm_logits.cpp\): stopped after 1 s: an endless loop\?'
 ctest --preset exercises -LE '^(step|todo|chain)$' > "$out" 2>&1 || fail "a test that is not a step failed with steps solved"
 ctest --preset exercises -R '^todo$' > "$out" 2>&1
 expect '\] 4/28'
 expect 'Next: Step 5 of 28: dcounts'
+
+# A step that writes a passed report and exits, under kata run and ctest: it opens nothing.
+sed "s|@ROOT@|$PWD|g" tests/hostile/02_dprobs.cpp > exercises/02_dprobs.cpp
+"$kata" run dprobs > "$out" 2>&1 && fail "kata run passed a step that forges its report"
+expect 'dprobs +crashed'
+expect 'the step tried to open a file \(openat\)'
+ctest --preset exercises -R '^02_' --output-on-failure > "$out" 2>&1 && fail "ctest passed a step that forges its report"
+expect 'the step tried to open a file'
 echo "ok: the learner's loop on a real tree"
