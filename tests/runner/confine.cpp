@@ -88,6 +88,8 @@ constexpr int kAllowed[] = {
 // The calls a dynamically linked runner's loader and the sanitizers' runtime make as well.
 constexpr int kAllowedWhenDynamic[] = {
     SCMP_SYS(pread64),
+    SCMP_SYS(pipe),
+    SCMP_SYS(pipe2),
     SCMP_SYS(lseek),
     SCMP_SYS(readlink),
     SCMP_SYS(readlinkat),
