@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <regex>
@@ -105,6 +106,65 @@ TEST_CASE("heatmap: a grid too large for the terminal is pooled, keeping each bl
   CHECK_THAT(text, Catch::Matchers::ContainsSubstring("the largest |value| of a block of 1 x 2"));
 }
 
+// rows x cols values, each of another magnitude, none 0.
+Grid distinct(int rows, int cols) {
+  Grid g{rows, cols, {}};
+  for (int i = 0; i < rows * cols; ++i) g.values.push_back(((i * 37) % 101 - 50) * 0.01 + 0.003);
+  return g;
+}
+
+// g with the rows of each block of 3 in reverse order, in the first `blocks` blocks.
+Grid reversed_blocks(const Grid& g, int blocks) {
+  Grid out = g;
+  for (int r = 0; r < 3 * blocks; ++r)
+    for (int c = 0; c < g.cols; ++c)
+      out.values[static_cast<std::size_t>(r * g.cols + c)] = g.at(r - r % 3 + 2 - r % 3, c);
+  return out;
+}
+
+plot::Figure side_by_side(const Grid& yours, const Grid& expected) {
+  return {
+      "",
+      {{"case", {{"yours", yours, 0}, {"PyTorch", expected, 0}}, {{"s", plot::scale_of({&yours, &expected})}}, ""}}};
+}
+
+TEST_CASE("heatmap: maps that pool alike but differ are said to, and their rows drawn unpooled", "[pictures]") {
+  // demb's shape, each example's 3 rows reversed: on 40 lines, pooled 3 rows a cell, the maps are alike.
+  const auto want = distinct(96, 10);
+  const auto all = plot::render_terminal(side_by_side(reversed_blocks(want, 32), want), plot::Colours::none, 100, 24);
+  CHECK_THAT(all, Catch::Matchers::ContainsSubstring("a block of 3 x 1"));
+  CHECK_THAT(all, Catch::Matchers::ContainsSubstring(
+                      "yours and PyTorch look alike pooled, but 64 of 96 rows differ: the same values in other places "
+                      "within each cell?"));
+  CHECK_THAT(all, !Catch::Matchers::ContainsSubstring("unpooled"));  // 64 rows do not fit on 40 lines
+  // Two examples reversed: their 4 rows that differ fit, and are drawn whole.
+  const auto got = reversed_blocks(want, 2);
+  const auto two = lines_of(plot::render_terminal(side_by_side(got, want), plot::Colours::none, 100, 24));
+  const auto at = std::find(two.begin(), two.end(), "The rows that differ, unpooled: 0, 2, 3, 5");
+  REQUIRE(at != two.end());
+  REQUIRE(two.end() - at >= 7);
+  CHECK(at[1].starts_with("yours"));
+  const auto scale = plot::scale_of({&got, &want});
+  for (int k = 0; k < 4; ++k) {
+    std::string shades;
+    for (int c = 0; c < 10; ++c) shades += plot::glyph(scale.level(got.at(std::array{0, 2, 3, 5}[k], c)));
+    CHECK(at[3 + k].starts_with(shades));
+  }
+  // Maps that differ in their pooled cells need no such sentence.
+  Grid other = want;
+  other.values[0] = -other.values[0];
+  CHECK_THAT(plot::render_terminal(side_by_side(other, want), plot::Colours::none, 100, 24),
+             !Catch::Matchers::ContainsSubstring("look alike"));
+}
+
+TEST_CASE("heatmap: the panels of a row are pooled by the same blocks", "[pictures]") {
+  // dW2 transposed: (27, 64) against (64, 27), on 40 columns and 40 lines.
+  const auto text =
+      plot::render_terminal(side_by_side(distinct(27, 64), distinct(64, 27)), plot::Colours::none, 40, 24);
+  CHECK(count(text, "block of") == 1);
+  CHECK_THAT(text, Catch::Matchers::ContainsSubstring("a block of 2 x 2"));
+}
+
 // A report of one network case, with the learner's and the expected tensors saved as the step test saves them.
 struct Saved {
   ScratchDir scratch;
@@ -172,6 +232,8 @@ TEST_CASE("kata show: a transposed answer is drawn in its shape, with no differe
   CHECK(row.panels[0].grid.rows == 5);
   CHECK(row.panels[1].grid.rows == 6);
   CHECK(row.note == "The shapes differ: yours (5, 6), PyTorch's (6, 5): no difference to draw.");
+  // Not cmp()'s maxdiff of 0, which would read as a match.
+  CHECK(row.heading == "network dlogits: shapes differ: (5, 6) vs (6, 5)");
 }
 
 TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's colour for each cell", "[pictures]") {
