@@ -13,7 +13,7 @@ namespace plot {
 namespace {
 
 constexpr std::array<std::string_view, 2 * kLevels + 1> kColours = {
-    "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fee0b6", "#fdb863", "#e08214", "#b35806"};
+    "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff", "#fee0b6", "#fdb863", "#e08214", "#b35806"};
 constexpr std::array<std::string_view, 2 * kLevels + 1> kGlyphs = {"#", "≡", "=", "-", " ", "░", "▒", "▓", "█"};
 
 // The characters a line of text takes on a terminal: UTF-8 sequences count once, escapes not at all.
@@ -78,6 +78,12 @@ std::string legend_line(const Legend& legend, Colours colours) {
   return fmt::format("{}: {:.3g} {} {:.3g}  (a shade is {:.3g}; {} is exactly 0)", legend.label, -legend.scale.limit,
                      bar, legend.scale.limit, legend.scale.limit / kLevels,
                      colours == Colours::none ? "blank" : "white");
+}
+
+// What an SVG legend says after its bar.
+std::string legend_note(const Legend& legend) {
+  return legend.scale.all_zero ? "every value is exactly 0"
+                               : fmt::format("a shade is {:.3g}; white is exactly 0", legend.scale.limit / kLevels);
 }
 
 std::string number(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : "nan"; }
@@ -328,15 +334,18 @@ std::string render_svg(const Figure& figure) {
       rows = std::max(rows, p.grid.rows);
       cols = std::max(cols, p.grid.cols);
     }
-    layout.cell = std::clamp(std::floor(std::min(320.0 / cols, 360.0 / rows)), 2.0, 16.0);
+    // Taller than wide may a map be: demb's 96 rows get cells of 6 px.
+    layout.cell = std::clamp(std::floor(std::min(320.0 / cols, 600.0 / rows)), 2.0, 16.0);
     double row_width = 0;
     for (const auto& p : row.panels) {
       layout.widths.push_back(
           std::max({p.grid.cols * layout.cell, text_width(p.title, 12), text_width(range_text(p.grid), 11)}));
       row_width += layout.widths.back() + gap;
     }
+    // As drawn below: label, bar, note.
     for (const auto& legend : row.scales)
-      row_width = std::max(row_width, text_width(legend.label, 12) + (2 * kLevels + 1) * swatch + 120);
+      row_width = std::max(row_width, text_width(legend.label, 12) + 10 + (2 * kLevels + 1) * swatch + 10 +
+                                          text_width(legend_note(legend), 11));
     row_width = std::max({row_width, text_width(row.heading, title_size), text_width(row.note, 12)});
     width = std::max(width, row_width);
     layout.height =
@@ -379,11 +388,7 @@ std::string render_svg(const Figure& figure) {
       svg.text(bar, ly + 28, fmt::format("{:.3g}", -legend.scale.limit), "start", 11);
       svg.text(bar + (kLevels + 0.5) * swatch, ly + 28, "0", "middle", 11);
       svg.text(end, ly + 28, fmt::format("{:.3g}", legend.scale.limit), "end", 11);
-      svg.text(end + 10, ly + 12,
-               legend.scale.all_zero
-                   ? std::string("every value is exactly 0")
-                   : fmt::format("a shade is {:.3g}; white is exactly 0", legend.scale.limit / kLevels),
-               "start", 11, "#555");
+      svg.text(end + 10, ly + 12, legend_note(legend), "start", 11, "#555");
       ly += 44;
     }
     if (!row.note.empty()) svg.text(margin, ly + 12, row.note);

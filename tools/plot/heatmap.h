@@ -57,7 +57,7 @@ Scale scale_of(std::initializer_list<const Grid*> grids);
 // The level of every cell, row-major.
 std::vector<int> levels(const Grid& grid, const Scale& scale);
 
-// "#rrggbb": blues from ColorBrewer's RdBu below 0, oranges from its PuOr above, near-white for 0,
+// "#rrggbb": blues from ColorBrewer's RdBu below 0, oranges from its PuOr above, white for 0,
 // black for not finite.
 std::string_view colour(int level);
 // Without colour: ░ ▒ ▓ █ above 0, - = ≡ # below, a space for 0, ? for not finite.

@@ -78,7 +78,7 @@ TEST_CASE("heatmap: in colour, two rows a line, each cell in its level's colour"
   const auto text = plot::render_terminal(figure, plot::Colours::truecolor, 80, 40);
   CHECK(count(text, "▀") == 4);  // 2 columns by 2 lines
   // Row 0 over row 1: 2 (dark orange) over 0 (white), then -2 (dark blue) over 1 (level 2 orange).
-  CHECK(count(text, "\033[38;2;179;88;6m\033[48;2;247;247;247m▀") == 1);
+  CHECK(count(text, "\033[38;2;179;88;6m\033[48;2;255;255;255m▀") == 1);
   CHECK(count(text, "\033[38;2;33;102;172m\033[48;2;253;184;99m▀") == 1);
   // The last row alone, over the terminal's own background.
   CHECK(count(text, "\033[38;2;254;224;182m\033[49m▀") == 1);
@@ -165,6 +165,24 @@ TEST_CASE("heatmap: the panels of a row are pooled by the same blocks", "[pictur
   CHECK_THAT(text, Catch::Matchers::ContainsSubstring("a block of 2 x 2"));
 }
 
+// The texts of an SVG that reach beyond its width or before 0, as render_svg lays them out (text_width).
+std::vector<std::string> texts_outside(const std::string& svg) {
+  std::smatch match;
+  REQUIRE(std::regex_search(svg, match, std::regex(R"re(<svg [^>]*width="([0-9.]+)")re")));
+  const double width = std::stod(match[1]);
+  const std::regex text(
+      R"re(<text x="([0-9.-]+)" y="[^"]*" text-anchor="(\w+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  std::vector<std::string> outside;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it) {
+    // An entity (&amp;) is one character.
+    const auto shown = std::regex_replace((*it)[4].str(), std::regex("&[a-z]+;"), "&");
+    const double w = plot::text_width(shown, std::stod((*it)[3])), x = std::stod((*it)[1]);
+    const double left = (*it)[2] == "start" ? x : (*it)[2] == "middle" ? x - w / 2 : x - w;
+    if (left < 0 || left + w > width) outside.push_back(shown);
+  }
+  return outside;
+}
+
 // A report of one network case, with the learner's and the expected tensors saved as the step test saves them.
 struct Saved {
   ScratchDir scratch;
@@ -243,6 +261,26 @@ TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's c
   // The difference's 6 hot cells, the yours' 6 cells at 0.51, and a swatch in each of the 2 legends.
   CHECK(count(svg, "fill=\"#b35806\"") == 6 + 6 + 2);
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">yours - PyTorch<"));
+}
+
+TEST_CASE("kata show: the SVG's texts stay inside it, a blank difference is white, a tall map's cells visible",
+          "[pictures]") {
+  // demb's shape with small values: the legend's note is long ("a shade is 0.0247; ...").
+  backprop::Matrix want(96, 10);
+  for (Eigen::Index i = 0; i < want.size(); ++i)
+    want.data()[i] = 0.0988f * static_cast<float>((i * 37) % 101 - 50) / 50;
+  const Saved saved(want, want);
+  const auto svg = plot::render_svg(kata::show_figure(*backprop::find_step("demb"), saved.report));
+  CHECK(xml_error(svg) == "");
+  CHECK(texts_outside(svg) == std::vector<std::string>{});
+  CHECK_THAT(svg, Catch::Matchers::ContainsSubstring("a shade is 0.0247; white is exactly 0"));
+  // The difference is all 0: 960 white cells, as its legend says.
+  CHECK(count(svg, "fill=\"#ffffff\"") >= 960);
+  CHECK(count(svg, "width=\"6.0\" height=\"6.0\"") >= 3 * 960);
+  // A panel narrower than its legend.
+  const auto one = grid(1, 1, {1e-7});
+  const plot::Figure small{"", {{"", {{"v", one, 0}}, {{"a long label for the legend", plot::scale_of({&one})}}, ""}}};
+  CHECK(texts_outside(plot::render_svg(small)) == std::vector<std::string>{});
 }
 
 TEST_CASE("the XML check finds what is not well-formed", "[pictures]") {
