@@ -88,6 +88,64 @@ std::vector<std::string> scaled(const Matrix& got, const Matrix& want, const Dim
   return {};
 }
 
+// The elements of got outside cmp()'s tolerance of want's.
+Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> outside_tolerance(const Matrix& got,
+                                                                                      const Matrix& want) {
+  const Tolerance tolerance;
+  const auto atol = static_cast<float>(tolerance.atol), rtol = static_cast<float>(tolerance.rtol);
+  return (got - want).array().abs() > atol + rtol * want.array().abs();
+}
+
+// Where row i of got comes from in want (one row each, within the tolerance), or empty when its
+// rows are not want's rows in another order.
+std::vector<Eigen::Index> row_order(const Matrix& got, const Matrix& want) {
+  std::vector<Eigen::Index> from(static_cast<std::size_t>(got.rows()));
+  std::vector<bool> taken(from.size());
+  for (Eigen::Index i = 0; i < got.rows(); ++i) {
+    Eigen::Index j = 0;
+    while (j < want.rows() && (taken[j] || outside_tolerance(got.row(i), want.row(j)).any())) ++j;
+    if (j == want.rows()) return {};
+    taken[j] = true;
+    from[i] = j;
+  }
+  return from;
+}
+
+// How the rows (or columns) of got are ordered, when `from` (row_order) is a common permutation;
+// `block` > 1 also names the reversal within each run of `block` rows, as of an example's context.
+std::string named_order(const std::vector<Eigen::Index>& from, const std::string& lines, Eigen::Index block) {
+  const auto count = static_cast<Eigen::Index>(from.size());
+  std::vector<Eigen::Index> moved;
+  for (Eigen::Index i = 0; i < count; ++i)
+    if (from[i] != i) moved.push_back(i);
+  if (moved.size() == 2) return fmt::format("{} {} and {} swapped", lines, moved[0], moved[1]);
+  const auto reversed_in = [&](Eigen::Index size) {
+    for (Eigen::Index i = 0; i < count; ++i)
+      if (from[i] != i - i % size + size - 1 - i % size) return false;
+    return true;
+  };
+  if (reversed_in(count)) return fmt::format("the {} in reverse order", lines);
+  if (block > 1 && count % block == 0 && reversed_in(block))
+    return fmt::format("each example's block_size = {} {} in reverse order: is the context order reversed?", block,
+                       lines);
+  return fmt::format("the {} in another order", lines);
+}
+
+// Diagnoses of a gradient with the expected values, in other places.
+std::vector<std::string> permuted(const Matrix& got, const Matrix& want, const Dims& dims) {
+  Matrix sorted_got = got, sorted_want = want;
+  std::sort(sorted_got.data(), sorted_got.data() + got.size());
+  std::sort(sorted_want.data(), sorted_want.data() + want.size());
+  if (outside_tolerance(sorted_got, sorted_want).any()) return {};
+  const std::string found = "the right values in the wrong places";
+  // demb has one row per position of each example's context.
+  const auto block = got.rows() == dims.n * dims.block_size ? dims.block_size : 0;
+  if (const auto from = row_order(got, want); !from.empty()) return {found + ": " + named_order(from, "rows", block)};
+  if (const auto from = row_order(got.transpose(), want.transpose()); !from.empty())
+    return {found + ": " + named_order(from, "columns", 0)};
+  return {found};
+}
+
 }  // namespace
 
 bool same_values(const Matrix& a, const Matrix& b) {
@@ -125,9 +183,9 @@ std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const D
   if (got.rows() == got.cols() && same_values(got.transpose(), want))
     return {"the right values, transposed: transpose it, or swap the factors of a matrix product"};
 
-  const Tolerance tolerance;
-  const auto atol = static_cast<float>(tolerance.atol), rtol = static_cast<float>(tolerance.rtol);
-  const auto wrong = ((got - want).array().abs() > atol + rtol * want.array().abs()).count();
+  if (auto found = permuted(got, want, dims); !found.empty()) return found;
+
+  const auto wrong = outside_tolerance(got, want).count();
   if (2 * wrong < got.size())
     return {fmt::format("{} of the {} values are wrong, the others right; the worst at [{}, {}]", wrong, got.size(),
                         comparison.worst.row, comparison.worst.col)};

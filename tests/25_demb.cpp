@@ -22,4 +22,15 @@ KATA_MUTANT("demb", "blocks in the wrong order: by position in the context, then
               return d;
             })
 
+// The context read backwards: the values all there, each example's block_size rows in reverse order.
+KATA_MUTANT("demb", "each example's rows in reverse order", [](const Tensors& t) -> Matrix {
+  const Matrix emb = t.matrix("emb"), dembcat = t.matrix("dembcat");
+  const Eigen::Index n = dembcat.rows(), block_size = emb.rows() / n, n_embd = emb.cols();
+  Matrix d(emb.rows(), emb.cols());
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index k = 0; k < block_size; ++k)
+      d.row(i * block_size + k) = dembcat.block(i, (block_size - 1 - k) * n_embd, 1, n_embd);
+  return d;
+})
+
 }  // namespace kata

@@ -25,4 +25,18 @@ KATA_MUTANT("dC", "accumulator not set to zero", [](const Tensors& t) -> Matrix 
   return d;
 })
 
+// Xb's columns read in reverse: not a permutation of dC, as each row of demb is added to the row of
+// C of another character.
+KATA_MUTANT("dC", "demb's rows added to the wrong rows of C: is the context order reversed?",
+            [](const Tensors& t) -> Matrix {
+              const Matrix C = t.matrix("C"), demb = t.matrix("demb");
+              const IndexMatrix Xb = t.index_matrix("Xb");
+              const Eigen::Index block_size = Xb.cols();
+              Matrix d = Matrix::Zero(C.rows(), C.cols());
+              for (Eigen::Index i = 0; i < Xb.rows(); ++i)
+                for (Eigen::Index j = 0; j < block_size; ++j)
+                  d.row(Xb(i, block_size - 1 - j)) += demb.row(i * block_size + j);
+              return d;
+            })
+
 }  // namespace kata

@@ -3,11 +3,13 @@
 #include "backprop/diagnose.h"
 
 #include <algorithm>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <limits>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "backprop/compare.h"
 #include "backprop/manifest.h"
@@ -102,6 +104,34 @@ TEST_CASE("diagnose: transposed, unsummed, oversummed and reshaped gradients", "
   CHECK(diagnose(sample(1, 7), sample(1, 6), batch_of_32).empty());
 }
 
+TEST_CASE("diagnose: the right values in the wrong places", "[diagnose]") {
+  // batch_of_32 has block_size 3: demb's (n * block_size, n_embd) has one row per position of a context.
+  const Matrix want = sample(32 * 3, 4);
+  const auto places = [&](const std::function<Eigen::Index(Eigen::Index)>& from) {
+    Matrix got(want.rows(), want.cols());
+    for (Eigen::Index i = 0; i < want.rows(); ++i) got.row(i) = want.row(from(i));
+    return only_diagnosis(got, want);
+  };
+  const std::string found = "the right values in the wrong places: ";
+  CHECK(places([](Eigen::Index i) { return i - i % 3 + 2 - i % 3; }) ==
+        found + "each example's block_size = 3 rows in reverse order: is the context order reversed?");
+  CHECK(places([](Eigen::Index i) { return i == 5 ? 9 : i == 9 ? 5 : i; }) == found + "rows 5 and 9 swapped");
+  CHECK(places([](Eigen::Index i) { return 95 - i; }) == found + "the rows in reverse order");
+  CHECK(places([](Eigen::Index i) { return (i + 1) % 96; }) == found + "the rows in another order");
+  const Matrix wide = sample(4, 6);
+  CHECK(only_diagnosis(wide.rowwise().reverse(), wide) == found + "the columns in reverse order");
+  Matrix scattered = wide;
+  std::swap(scattered(0, 0), scattered(3, 5));
+  std::swap(scattered(1, 2), scattered(2, 4));
+  CHECK(only_diagnosis(scattered, wide) == "the right values in the wrong places");
+  // Already equal, or not the same values: no permutation to name.
+  CHECK(diagnose(want, want, batch_of_32).empty());
+  Matrix other = wide.rowwise().reverse();
+  other(0, 0) += 0.5f;
+  for (const auto& diagnosis : diagnose(other, wide, batch_of_32))
+    CHECK_THAT(diagnosis, !ContainsSubstring("wrong places"));
+}
+
 TEST_CASE("diagnose: zeros, NaN, a few wrong values, and rounding beyond the tolerance", "[diagnose]") {
   const Matrix want = sample(4, 6);
   CHECK_THAT(only_diagnosis(Matrix::Zero(4, 6), want),
@@ -184,6 +214,9 @@ TEST_CASE("diagnose: the generic diagnoses name the mutants of their kind", "[di
       {"dbnbias", "summed over the columns instead of the rows", "Eigen turns the (n, 1) column into a (1, n) row"},
       {"db1", "summed over the columns instead of the rows", "one value per example (n = 32)"},
       {"dC", "accumulator not set to zero", "an accumulator that was never set to zero"},
+      {"demb", "blocks in the wrong order: by position in the context, then by example",
+       "the right values in the wrong places: the rows in another order"},
+      {"demb", "each example's rows in reverse order", "each example's block_size = 3 rows in reverse order"},
       {"dbnvar", "forgot the eps", "the eps of 1e-5"},
       {"dbndiff", "row 0 of dbndiff2 for every row", "relies on a property of the lecture's inputs"},
       {"batchnorm_backward", "derived without eps (a projection on bnraw)", "right on the network, wrong on the probe"},

@@ -18,7 +18,8 @@ bool same_values(const Matrix& a, const Matrix& b);
 // The common mistakes that `got` looks like, as sentences for the learner, the most telling
 // first: a transposed, unsummed or wrongly summed shape, values no formula of the inputs reaches
 // (an accumulator never zeroed), all zeros (integer division), a small term such as eps left out,
-// a factor of -1, n, 1/n, n - 1, n / (n - 1), 2 or 1/2 (n is dims.n), NaN. Empty when got passes
+// a factor of -1, n, 1/n, n - 1, n / (n - 1), 2 or 1/2 (n is dims.n), the right values in the wrong
+// places (rows or columns swapped, reversed or reordered, each example's context reversed), NaN. Empty when got passes
 // cmp() or looks like none of them.
 std::vector<std::string> diagnose(const Matrix& got, const Matrix& want, const Dims& dims);
 

@@ -36,12 +36,16 @@ plot::Row case_row(const std::string& which, const backprop::CaseReport& report)
   const auto& cmp = report.comparison;
   const auto yours = read_grid(report.got_npy), expected = read_grid(report.expected_npy);
   plot::Row row;
-  row.heading = fmt::format("{} {} {}: approximate: {}, maxdiff: {}", which, cmp.name, dims(expected),
-                            backprop::python_bool(cmp.approximate), cmp.maxdiff_text());
+  const bool same_shape = yours.rows == expected.rows && yours.cols == expected.cols;
+  // cmp()'s maxdiff of misshapen tensors is 0, which reads as a match.
+  row.heading = same_shape
+                    ? fmt::format("{} {} {}: approximate: {}, maxdiff: {}", which, cmp.name, dims(expected),
+                                  backprop::python_bool(cmp.approximate), cmp.maxdiff_text())
+                    : fmt::format("{} {}: shapes differ: {} vs {}", which, cmp.name, dims(yours), dims(expected));
   row.scales.push_back({"yours and PyTorch's, one scale", plot::scale_of({&yours, &expected})});
   row.panels.push_back({"yours", yours, 0});
   row.panels.push_back({"PyTorch", expected, 0});
-  if (yours.rows == expected.rows && yours.cols == expected.cols) {
+  if (same_shape) {
     plot::Grid difference = yours;
     for (std::size_t i = 0; i < difference.values.size(); ++i) difference.values[i] -= expected.values[i];
     row.scales.push_back({"yours - PyTorch, its own scale", plot::scale_of({&difference})});

@@ -13,7 +13,7 @@ namespace plot {
 namespace {
 
 constexpr std::array<std::string_view, 2 * kLevels + 1> kColours = {
-    "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fee0b6", "#fdb863", "#e08214", "#b35806"};
+    "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff", "#fee0b6", "#fdb863", "#e08214", "#b35806"};
 constexpr std::array<std::string_view, 2 * kLevels + 1> kGlyphs = {"#", "≡", "=", "-", " ", "░", "▒", "▓", "█"};
 
 // The characters a line of text takes on a terminal: UTF-8 sequences count once, escapes not at all.
@@ -80,7 +80,103 @@ std::string legend_line(const Legend& legend, Colours colours) {
                      colours == Colours::none ? "blank" : "white");
 }
 
+// What an SVG legend says after its bar.
+std::string legend_note(const Legend& legend) {
+  return legend.scale.all_zero ? "every value is exactly 0"
+                               : fmt::format("a shade is {:.3g}; white is exactly 0", legend.scale.limit / kLevels);
+}
+
 std::string number(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : "nan"; }
+
+// The panels' maps, side by side when they fit in `width`, else one under another.
+std::string panels_text(const std::vector<Panel>& panels, const std::vector<Legend>& scales, Colours colours,
+                        int width) {
+  constexpr int gap = 3;
+  std::vector<std::vector<std::string>> blocks;
+  std::vector<int> widths;
+  int side_by_side = -gap;
+  std::size_t lines = 0;
+  for (const auto& p : panels) {
+    std::vector<std::string> block{p.title, range_text(p.grid)};
+    for (auto& line : map_lines(p.grid, scales[p.scale].scale, colours)) block.push_back(std::move(line));
+    int w = 0;
+    for (const auto& line : block) w = std::max(w, visible_width(line));
+    widths.push_back(w);
+    side_by_side += w + gap;
+    lines = std::max(lines, block.size());
+    blocks.push_back(std::move(block));
+  }
+  std::string out;
+  if (side_by_side > width) {
+    for (const auto& block : blocks) {
+      for (const auto& line : block) out += line + "\n";
+      out += "\n";
+    }
+    return out;
+  }
+  for (std::size_t i = 0; i < lines; ++i) {
+    std::string line;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      const auto& text = i < blocks[b].size() ? blocks[b][i] : std::string();
+      line += b + 1 < blocks.size() ? padded(text, widths[b] + gap) : text;
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+  }
+  return out;
+}
+
+// The rows of a grid, in order.
+Grid rows_of(const Grid& grid, const std::vector<int>& rows) {
+  Grid out{static_cast<int>(rows.size()), grid.cols, {}};
+  for (const int r : rows)
+    out.values.insert(out.values.end(), grid.values.begin() + static_cast<std::ptrdiff_t>(r) * grid.cols,
+                      grid.values.begin() + static_cast<std::ptrdiff_t>(r + 1) * grid.cols);
+  return out;
+}
+
+// "0, 2, 3, 5, ... (64 rows)": the first rows of a list, and how many there are.
+std::string rows_text(const std::vector<int>& rows) {
+  constexpr std::size_t shown = 8;
+  std::string text;
+  for (std::size_t i = 0; i < std::min(shown, rows.size()); ++i) text += fmt::format("{}{}", i ? ", " : "", rows[i]);
+  return rows.size() > shown ? fmt::format("{}, ... ({} rows)", text, rows.size()) : text;
+}
+
+// Pooling keeps each block's largest value, so two maps on one scale can pool alike while their
+// elements differ (the same values, in other places within each block): says so, and draws the
+// rows that differ unpooled when they fit.
+std::string hidden_differences(const Row& row, const std::vector<Panel>& pooled, Colours colours, int width,
+                               int max_rows) {
+  for (std::size_t a = 0; a < row.panels.size(); ++a)
+    for (std::size_t b = a + 1; b < row.panels.size(); ++b) {
+      const auto &first = row.panels[a], &second = row.panels[b];
+      const auto& scale = row.scales[first.scale].scale;
+      if (first.scale != second.scale || first.grid.rows != second.grid.rows || first.grid.cols != second.grid.cols ||
+          levels(pooled[a].grid, scale) != levels(pooled[b].grid, scale))
+        continue;
+      const auto first_levels = levels(first.grid, scale), second_levels = levels(second.grid, scale);
+      std::vector<int> differ;
+      for (int r = 0; r < first.grid.rows; ++r) {
+        const auto begin = static_cast<std::ptrdiff_t>(r) * first.grid.cols, end = begin + first.grid.cols;
+        if (!std::equal(first_levels.begin() + begin, first_levels.begin() + end, second_levels.begin() + begin))
+          differ.push_back(r);
+      }
+      if (differ.empty()) continue;
+      std::string out = fmt::format(
+          "{} and {} look alike pooled, but {} of {} rows differ: the same values in other places within each "
+          "cell?\n",
+          first.title, second.title, differ.size(), first.grid.rows);
+      if (static_cast<int>(differ.size()) > max_rows ||
+          std::any_of(row.panels.begin(), row.panels.end(), [&](const Panel& p) { return p.grid.cols > width; }))
+        return out;
+      std::vector<Panel> unpooled;
+      for (const auto& p : row.panels) unpooled.push_back({p.title, rows_of(p.grid, differ), p.scale});
+      return out + "\nThe rows that differ, unpooled: " + rows_text(differ) + "\n" +
+             panels_text(unpooled, row.scales, colours, width);
+    }
+  return "";
+}
 
 }  // namespace
 
@@ -93,16 +189,21 @@ Grid grid_of(std::span<const std::int64_t> shape, std::span<const float> values)
 }
 
 Pooled pool(const Grid& grid, int max_rows, int max_cols) {
+  return pool_by(grid, std::max(1, (grid.rows + max_rows - 1) / std::max(1, max_rows)),
+                 std::max(1, (grid.cols + max_cols - 1) / std::max(1, max_cols)));
+}
+
+Pooled pool_by(const Grid& grid, int row_block, int col_block) {
   Pooled pooled;
-  pooled.row_block = std::max(1, (grid.rows + max_rows - 1) / std::max(1, max_rows));
-  pooled.col_block = std::max(1, (grid.cols + max_cols - 1) / std::max(1, max_cols));
+  pooled.row_block = row_block;
+  pooled.col_block = col_block;
   auto& out = pooled.grid;
-  out.rows = (grid.rows + pooled.row_block - 1) / pooled.row_block;
-  out.cols = (grid.cols + pooled.col_block - 1) / pooled.col_block;
+  out.rows = (grid.rows + row_block - 1) / row_block;
+  out.cols = (grid.cols + col_block - 1) / col_block;
   out.values.assign(static_cast<std::size_t>(out.rows) * out.cols, 0.0);
   for (int r = 0; r < grid.rows; ++r)
     for (int c = 0; c < grid.cols; ++c) {
-      auto& cell = out.values[static_cast<std::size_t>(r / pooled.row_block) * out.cols + c / pooled.col_block];
+      auto& cell = out.values[static_cast<std::size_t>(r / row_block) * out.cols + c / col_block];
       const double v = grid.at(r, c);
       if (!std::isfinite(cell)) continue;
       if (!std::isfinite(v) || std::abs(v) > std::abs(cell)) cell = v;
@@ -164,7 +265,6 @@ std::string range_text(const Grid& grid) {
 }
 
 std::string render_terminal(const Figure& figure, Colours colours, int width, int height) {
-  constexpr int gap = 3;
   const int rows_a_line = colours == Colours::none ? 1 : 2;
   // A map may take the terminal's height but for its headings and legends, or 40 lines of a
   // smaller one: a terminal scrolls, and the batch's 32 rows are worth seeing whole.
@@ -172,49 +272,21 @@ std::string render_terminal(const Figure& figure, Colours colours, int width, in
   std::string out = figure.title.empty() ? "" : figure.title + "\n";
   for (const auto& row : figure.rows) {
     out += "\n" + row.heading + "\n";
-    const auto fits = [&](const Panel& p) { return p.grid.cols <= width && p.grid.rows <= max_rows; };
-    int side_by_side = 0;
-    for (const auto& p : row.panels)
-      side_by_side += std::max({p.grid.cols, visible_width(p.title), visible_width(range_text(p.grid))}) + gap;
-    const bool beside = side_by_side - gap <= width &&
-                        std::all_of(row.panels.begin(), row.panels.end(), [&](const Panel& p) { return fits(p); });
-    std::vector<std::vector<std::string>> blocks;
-    std::string pooling;
+    // One pooling for every panel, so that a cell stands for the same elements in each.
+    int row_block = 1, col_block = 1;
     for (const auto& p : row.panels) {
-      const auto pooled = pool(p.grid, max_rows, width);
-      if (pooled.row_block > 1 || pooled.col_block > 1)
-        pooling =
-            fmt::format("  (too large for this terminal: each cell shows the largest |value| of a block of {} x {})",
-                        pooled.row_block, pooled.col_block);
-      std::vector<std::string> block{p.title, range_text(p.grid)};
-      for (auto& line : map_lines(pooled.grid, row.scales[p.scale].scale, colours)) block.push_back(std::move(line));
-      blocks.push_back(std::move(block));
+      const auto fitted = pool(p.grid, max_rows, width);
+      row_block = std::max(row_block, fitted.row_block);
+      col_block = std::max(col_block, fitted.col_block);
     }
-    if (!pooling.empty()) out += pooling + "\n";
-    if (beside) {
-      std::size_t lines = 0;
-      std::vector<int> widths;
-      for (const auto& block : blocks) {
-        lines = std::max(lines, block.size());
-        int w = 0;
-        for (const auto& line : block) w = std::max(w, visible_width(line));
-        widths.push_back(w);
-      }
-      for (std::size_t i = 0; i < lines; ++i) {
-        std::string line;
-        for (std::size_t b = 0; b < blocks.size(); ++b) {
-          const auto& text = i < blocks[b].size() ? blocks[b][i] : std::string();
-          line += b + 1 < blocks.size() ? padded(text, widths[b] + gap) : text;
-        }
-        line.erase(line.find_last_not_of(' ') + 1);
-        out += line + "\n";
-      }
-    } else {
-      for (const auto& block : blocks) {
-        for (const auto& line : block) out += line + "\n";
-        out += "\n";
-      }
-    }
+    std::vector<Panel> pooled;
+    for (const auto& p : row.panels) pooled.push_back({p.title, pool_by(p.grid, row_block, col_block).grid, p.scale});
+    const bool pooling = row_block > 1 || col_block > 1;
+    if (pooling)
+      out += fmt::format("  (too large for this terminal: each cell shows the largest |value| of a block of {} x {})\n",
+                         row_block, col_block);
+    out += panels_text(pooled, row.scales, colours, width);
+    if (pooling) out += hidden_differences(row, pooled, colours, width, max_rows);
     for (const auto& legend : row.scales) out += legend_line(legend, colours) + "\n";
     if (!row.note.empty()) out += row.note + "\n";
   }
@@ -262,15 +334,18 @@ std::string render_svg(const Figure& figure) {
       rows = std::max(rows, p.grid.rows);
       cols = std::max(cols, p.grid.cols);
     }
-    layout.cell = std::clamp(std::floor(std::min(320.0 / cols, 360.0 / rows)), 2.0, 16.0);
+    // Taller than wide may a map be: demb's 96 rows get cells of 6 px.
+    layout.cell = std::clamp(std::floor(std::min(320.0 / cols, 600.0 / rows)), 2.0, 16.0);
     double row_width = 0;
     for (const auto& p : row.panels) {
       layout.widths.push_back(
           std::max({p.grid.cols * layout.cell, text_width(p.title, 12), text_width(range_text(p.grid), 11)}));
       row_width += layout.widths.back() + gap;
     }
+    // As drawn below: label, bar, note.
     for (const auto& legend : row.scales)
-      row_width = std::max(row_width, text_width(legend.label, 12) + (2 * kLevels + 1) * swatch + 120);
+      row_width = std::max(row_width, text_width(legend.label, 12) + 10 + (2 * kLevels + 1) * swatch + 10 +
+                                          text_width(legend_note(legend), 11));
     row_width = std::max({row_width, text_width(row.heading, title_size), text_width(row.note, 12)});
     width = std::max(width, row_width);
     layout.height =
@@ -313,11 +388,7 @@ std::string render_svg(const Figure& figure) {
       svg.text(bar, ly + 28, fmt::format("{:.3g}", -legend.scale.limit), "start", 11);
       svg.text(bar + (kLevels + 0.5) * swatch, ly + 28, "0", "middle", 11);
       svg.text(end, ly + 28, fmt::format("{:.3g}", legend.scale.limit), "end", 11);
-      svg.text(end + 10, ly + 12,
-               legend.scale.all_zero
-                   ? std::string("every value is exactly 0")
-                   : fmt::format("a shade is {:.3g}; white is exactly 0", legend.scale.limit / kLevels),
-               "start", 11, "#555");
+      svg.text(end + 10, ly + 12, legend_note(legend), "start", 11, "#555");
       ly += 44;
     }
     if (!row.note.empty()) svg.text(margin, ly + 12, row.note);

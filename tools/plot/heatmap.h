@@ -37,6 +37,8 @@ struct Pooled {
   int row_block = 1, col_block = 1;
 };
 Pooled pool(const Grid& grid, int max_rows, int max_cols);
+// The grid pooled in blocks of row_block x col_block cells.
+Pooled pool_by(const Grid& grid, int row_block, int col_block);
 
 inline constexpr int kLevels = 4;
 inline constexpr int kNotFinite = 100;  // the level of NaN and infinities
@@ -55,7 +57,7 @@ Scale scale_of(std::initializer_list<const Grid*> grids);
 // The level of every cell, row-major.
 std::vector<int> levels(const Grid& grid, const Scale& scale);
 
-// "#rrggbb": blues from ColorBrewer's RdBu below 0, oranges from its PuOr above, near-white for 0,
+// "#rrggbb": blues from ColorBrewer's RdBu below 0, oranges from its PuOr above, white for 0,
 // black for not finite.
 std::string_view colour(int level);
 // Without colour: ░ ▒ ▓ █ above 0, - = ≡ # below, a space for 0, ? for not finite.
@@ -89,7 +91,9 @@ std::string range_text(const Grid& grid);
 enum class Colours { truecolor, palette256, none };
 
 // The figure on a terminal `width` columns wide and `height` lines high: a row's panels side by
-// side when they fit, else one under another; a grid larger than the terminal pooled, saying how.
+// side when they fit, else one under another; a grid larger than the terminal pooled, saying how,
+// every panel of a row by the same blocks. Two panels on one scale that pool alike but differ are
+// said to, and their rows that differ are drawn unpooled when they fit.
 // With colours two rows of cells take one line (▀, the upper cell's colour in front and the lower
 // one's behind); without, one row a line, in glyph()s.
 std::string render_terminal(const Figure& figure, Colours colours, int width, int height);

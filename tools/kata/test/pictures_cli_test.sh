@@ -2,7 +2,8 @@
 # kata show and kata graph, run as the learner runs them, against test doubles of the step tests:
 #   pictures_cli_test.sh <scenario> <kata> <fake steps dir> <fake tensors dir> <source root> <scratch dir> <xml_check>
 # <fake steps dir> holds test/fake_step_test.in (steps 1 to 3 pass, 4 fails, 5 throws, the rest are
-# not done); <fake tensors dir> test/fake_tensors_step.sh (dlogits fails in one column, with tensors).
+# not done); <fake tensors dir> test/fake_tensors_step.sh (dlogits fails in one column, dW2 transposed,
+# with tensors).
 set -u
 scenario=$1 kata=$2 fake=$3 tensors=$4 root=$5 scratch=$6 xml_check=$7
 rm -rf "$scratch" && mkdir -p "$scratch"
@@ -51,6 +52,14 @@ case $scenario in
     awk '$1 ~ /^[0-9]+$/ && NF == 5 && ($2 == 2) != ($5 != 0) { bad = 1 } END { exit bad }' "$out" ||
       fail "a difference outside column 2, or none in it"
     well_formed "$scratch/show.svg"
+    # 0 is white, as the legend says, and no cell is the grey it once was.
+    grep -q 'fill="#ffffff"' "$scratch/show.svg" || fail "no white cell for 0 in show.svg"
+    ! grep -q 'fill="#f7f7f7"' "$scratch/show.svg" || fail "a grey cell in show.svg"
+    # A transposed answer: the heading says the shapes differ, not cmp()'s maxdiff of 0.
+    "$kata" --no-build --steps-dir "$tensors" --build-dir "$scratch" show dW2 > "$out" 2>&1
+    expect_exit $? 1
+    expect '^# network dW2: shapes differ: \(4, 3\) vs \(3, 4\)$'
+    expect "^# The shapes differ: yours \(4, 3\), PyTorch's \(3, 4\): no difference to draw.$"
     # On a terminal without colour: the shades, one row a line, and the legend.
     command -v script > /dev/null || { echo "no script(1): the terminal's picture is not checked"; exit 0; }
     NO_COLOR=1 COLUMNS=100 script -qec "'$kata' --no-build --steps-dir '$tensors' --build-dir '$scratch' show 8" \

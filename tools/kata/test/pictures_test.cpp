@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <regex>
@@ -77,7 +78,7 @@ TEST_CASE("heatmap: in colour, two rows a line, each cell in its level's colour"
   const auto text = plot::render_terminal(figure, plot::Colours::truecolor, 80, 40);
   CHECK(count(text, "▀") == 4);  // 2 columns by 2 lines
   // Row 0 over row 1: 2 (dark orange) over 0 (white), then -2 (dark blue) over 1 (level 2 orange).
-  CHECK(count(text, "\033[38;2;179;88;6m\033[48;2;247;247;247m▀") == 1);
+  CHECK(count(text, "\033[38;2;179;88;6m\033[48;2;255;255;255m▀") == 1);
   CHECK(count(text, "\033[38;2;33;102;172m\033[48;2;253;184;99m▀") == 1);
   // The last row alone, over the terminal's own background.
   CHECK(count(text, "\033[38;2;254;224;182m\033[49m▀") == 1);
@@ -103,6 +104,83 @@ TEST_CASE("heatmap: a grid too large for the terminal is pooled, keeping each bl
   const plot::Figure figure{"", {{"case", {{"v", g, 0}}, {{"s", plot::scale_of({&g})}}, ""}}};
   const auto text = plot::render_terminal(figure, plot::Colours::none, 3, 40);
   CHECK_THAT(text, Catch::Matchers::ContainsSubstring("the largest |value| of a block of 1 x 2"));
+}
+
+// rows x cols values, each of another magnitude, none 0.
+Grid distinct(int rows, int cols) {
+  Grid g{rows, cols, {}};
+  for (int i = 0; i < rows * cols; ++i) g.values.push_back(((i * 37) % 101 - 50) * 0.01 + 0.003);
+  return g;
+}
+
+// g with the rows of each block of 3 in reverse order, in the first `blocks` blocks.
+Grid reversed_blocks(const Grid& g, int blocks) {
+  Grid out = g;
+  for (int r = 0; r < 3 * blocks; ++r)
+    for (int c = 0; c < g.cols; ++c)
+      out.values[static_cast<std::size_t>(r * g.cols + c)] = g.at(r - r % 3 + 2 - r % 3, c);
+  return out;
+}
+
+plot::Figure side_by_side(const Grid& yours, const Grid& expected) {
+  return {
+      "",
+      {{"case", {{"yours", yours, 0}, {"PyTorch", expected, 0}}, {{"s", plot::scale_of({&yours, &expected})}}, ""}}};
+}
+
+TEST_CASE("heatmap: maps that pool alike but differ are said to, and their rows drawn unpooled", "[pictures]") {
+  // demb's shape, each example's 3 rows reversed: on 40 lines, pooled 3 rows a cell, the maps are alike.
+  const auto want = distinct(96, 10);
+  const auto all = plot::render_terminal(side_by_side(reversed_blocks(want, 32), want), plot::Colours::none, 100, 24);
+  CHECK_THAT(all, Catch::Matchers::ContainsSubstring("a block of 3 x 1"));
+  CHECK_THAT(all, Catch::Matchers::ContainsSubstring(
+                      "yours and PyTorch look alike pooled, but 64 of 96 rows differ: the same values in other places "
+                      "within each cell?"));
+  CHECK_THAT(all, !Catch::Matchers::ContainsSubstring("unpooled"));  // 64 rows do not fit on 40 lines
+  // Two examples reversed: their 4 rows that differ fit, and are drawn whole.
+  const auto got = reversed_blocks(want, 2);
+  const auto two = lines_of(plot::render_terminal(side_by_side(got, want), plot::Colours::none, 100, 24));
+  const auto at = std::find(two.begin(), two.end(), "The rows that differ, unpooled: 0, 2, 3, 5");
+  REQUIRE(at != two.end());
+  REQUIRE(two.end() - at >= 7);
+  CHECK(at[1].starts_with("yours"));
+  const auto scale = plot::scale_of({&got, &want});
+  for (int k = 0; k < 4; ++k) {
+    std::string shades;
+    for (int c = 0; c < 10; ++c) shades += plot::glyph(scale.level(got.at(std::array{0, 2, 3, 5}[k], c)));
+    CHECK(at[3 + k].starts_with(shades));
+  }
+  // Maps that differ in their pooled cells need no such sentence.
+  Grid other = want;
+  other.values[0] = -other.values[0];
+  CHECK_THAT(plot::render_terminal(side_by_side(other, want), plot::Colours::none, 100, 24),
+             !Catch::Matchers::ContainsSubstring("look alike"));
+}
+
+TEST_CASE("heatmap: the panels of a row are pooled by the same blocks", "[pictures]") {
+  // dW2 transposed: (27, 64) against (64, 27), on 40 columns and 40 lines.
+  const auto text =
+      plot::render_terminal(side_by_side(distinct(27, 64), distinct(64, 27)), plot::Colours::none, 40, 24);
+  CHECK(count(text, "block of") == 1);
+  CHECK_THAT(text, Catch::Matchers::ContainsSubstring("a block of 2 x 2"));
+}
+
+// The texts of an SVG that reach beyond its width or before 0, as render_svg lays them out (text_width).
+std::vector<std::string> texts_outside(const std::string& svg) {
+  std::smatch match;
+  REQUIRE(std::regex_search(svg, match, std::regex(R"re(<svg [^>]*width="([0-9.]+)")re")));
+  const double width = std::stod(match[1]);
+  const std::regex text(
+      R"re(<text x="([0-9.-]+)" y="[^"]*" text-anchor="(\w+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  std::vector<std::string> outside;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it) {
+    // An entity (&amp;) is one character.
+    const auto shown = std::regex_replace((*it)[4].str(), std::regex("&[a-z]+;"), "&");
+    const double w = plot::text_width(shown, std::stod((*it)[3])), x = std::stod((*it)[1]);
+    const double left = (*it)[2] == "start" ? x : (*it)[2] == "middle" ? x - w / 2 : x - w;
+    if (left < 0 || left + w > width) outside.push_back(shown);
+  }
+  return outside;
 }
 
 // A report of one network case, with the learner's and the expected tensors saved as the step test saves them.
@@ -172,6 +250,8 @@ TEST_CASE("kata show: a transposed answer is drawn in its shape, with no differe
   CHECK(row.panels[0].grid.rows == 5);
   CHECK(row.panels[1].grid.rows == 6);
   CHECK(row.note == "The shapes differ: yours (5, 6), PyTorch's (6, 5): no difference to draw.");
+  // Not cmp()'s maxdiff of 0, which would read as a match.
+  CHECK(row.heading == "network dlogits: shapes differ: (5, 6) vs (6, 5)");
 }
 
 TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's colour for each cell", "[pictures]") {
@@ -181,6 +261,26 @@ TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's c
   // The difference's 6 hot cells, the yours' 6 cells at 0.51, and a swatch in each of the 2 legends.
   CHECK(count(svg, "fill=\"#b35806\"") == 6 + 6 + 2);
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">yours - PyTorch<"));
+}
+
+TEST_CASE("kata show: the SVG's texts stay inside it, a blank difference is white, a tall map's cells visible",
+          "[pictures]") {
+  // demb's shape with small values: the legend's note is long ("a shade is 0.0247; ...").
+  backprop::Matrix want(96, 10);
+  for (Eigen::Index i = 0; i < want.size(); ++i)
+    want.data()[i] = 0.0988f * static_cast<float>((i * 37) % 101 - 50) / 50;
+  const Saved saved(want, want);
+  const auto svg = plot::render_svg(kata::show_figure(*backprop::find_step("demb"), saved.report));
+  CHECK(xml_error(svg) == "");
+  CHECK(texts_outside(svg) == std::vector<std::string>{});
+  CHECK_THAT(svg, Catch::Matchers::ContainsSubstring("a shade is 0.0247; white is exactly 0"));
+  // The difference is all 0: 960 white cells, as its legend says.
+  CHECK(count(svg, "fill=\"#ffffff\"") >= 960);
+  CHECK(count(svg, "width=\"6.0\" height=\"6.0\"") >= 3 * 960);
+  // A panel narrower than its legend.
+  const auto one = grid(1, 1, {1e-7});
+  const plot::Figure small{"", {{"", {{"v", one, 0}}, {{"a long label for the legend", plot::scale_of({&one})}}, ""}}};
+  CHECK(texts_outside(plot::render_svg(small)) == std::vector<std::string>{});
 }
 
 TEST_CASE("the XML check finds what is not well-formed", "[pictures]") {
