@@ -644,8 +644,12 @@ TEST_CASE("train: the program trains, writes its curve and checkpoint, and sampl
     CHECK(xml_error(svg_text) == "");
     check_labels_inside(svg_text);
   }
-  // The validation loss at the start and every 75 steps: 21 points, and the key's.
-  CHECK(count_of(read_text(scratch.path / "plots" / "loss.svg"), "<circle") == 21 + 1);
+  // The validation loss at the start and every 75 steps: 21 points, each a circle but the one at
+  // step 0 when it is off the scale, and the key's circle.
+  const auto loss_svg = read_text(scratch.path / "plots" / "loss.svg");
+  const auto off_scale = std::ranges::count_if(
+      texts_of(loss_svg), [](const std::string& t) { return t.find("off the scale") != std::string::npos; });
+  CHECK(count_of(loss_svg, "<circle") + off_scale == 21 + 1);
   CHECK_THAT(read_text(scratch.path / "plots" / "h_saturated.svg"),
              Catch::Matchers::ContainsSubstring("at initialisation: ") &&
                  Catch::Matchers::ContainsSubstring("after training: "));
@@ -667,7 +671,40 @@ TEST_CASE("train plots: the loss curve's labels fit, the last step's included, a
   CHECK(xml_error(svg) == "");
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">200000</text>"));
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">validation split</text>"));
+  CHECK(has_text(svg, "log10(loss)"));  // the y axis says what it plots
+  CHECK(has_text(svg, "step"));
+  CHECK(has_text(svg, "training batches, mean of each 1000 steps; validation split"));
   check_labels_inside(svg);
+}
+
+TEST_CASE("train plots: the validation loss before training stays out of the loss curve's range", "[plots]") {
+  // As in the default run: log10 of the first window's mean about 0.41, validation at step 0 0.57.
+  std::vector<float> losses(200000);
+  for (std::size_t i = 0; i < losses.size(); ++i) losses[i] = 2.1f + 0.5f * std::exp(-static_cast<float>(i) / 2000);
+  const auto curve = loss_curve(losses, 1000);
+  const std::vector<ValPoint> val{{0, 3.7}, {10000, 2.25}, {100000, 2.16}, {200000, 2.11}};
+  ScratchDir scratch;
+  write_curve_svg(scratch.path / "loss.svg", curve, 1000, val);
+  const auto svg = read_text(scratch.path / "loss.svg");
+  CHECK(xml_error(svg) == "");
+  check_labels_inside(svg);
+  // The y ticks are the numbers at the left of the plot area, right-aligned.
+  static const std::regex y_tick(R"re(text-anchor="end" font-size="12" fill="#000">([-0-9.]+)</text>)re");
+  double top_tick = -1;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), y_tick); it != std::sregex_iterator(); ++it)
+    top_tick = std::max(top_tick, std::stod((*it)[1]));
+  INFO("the highest y tick is " << top_tick);
+  CHECK(top_tick >= curve.front().mean_log10_loss);
+  CHECK(top_tick < std::log10(3.7) - 0.05);
+  CHECK(has_text(svg, fmt::format("↑ step 0: {:.3f}, off the scale", std::log10(3.7))));
+  CHECK(count_of(svg, "<circle") == 3 + 1);  // the points in range, and the key's
+
+  // A validation loss at step 0 within the range is an ordinary point.
+  const std::vector<ValPoint> in_range{{0, 2.4}, {100000, 2.16}};
+  write_curve_svg(scratch.path / "in_range.svg", curve, 1000, in_range);
+  const auto plain = read_text(scratch.path / "in_range.svg");
+  CHECK(count_of(plain, "<circle") == 2 + 1);
+  CHECK(plain.find("off the scale") == std::string::npos);
 }
 
 TEST_CASE("train plots: the colour scale is continuous, white at 0, blue below and red above", "[plots]") {
