@@ -6,6 +6,7 @@
 # From the trainer on the solutions (names.txt; 200,000 steps, the default run):
 #   docs/loss.svg, docs/loss.csv     the loss curve, with the validation loss beside it
 #   docs/pictures/h.svg              h's histogram and saturated share, at initialisation and trained
+#   docs/pictures/h_saturated.svg    h.abs() > 0.99 of the first batch, at initialisation and trained
 #   docs/pictures/dlogits.svg        dlogits of the first batch, as an image
 # From kata show on a cross_entropy_backward that forgot the 1/n, in a scratch copy of the
 # repository whose exercises/27 is that answer (the reference case and its probes: rerun this
@@ -23,7 +24,7 @@ mkdir -p "$root/docs/pictures"
 cmake --build "$build" --target train
 "$build/tools/train/train" --quiet --samples 0 --loss-csv "$root/docs/loss.csv" --plots "$scratch/plots"
 cp "$scratch/plots/loss.svg" "$root/docs/loss.svg"
-cp "$scratch/plots/h.svg" "$scratch/plots/dlogits.svg" "$root/docs/pictures/"
+cp "$scratch/plots/h.svg" "$scratch/plots/h_saturated.svg" "$scratch/plots/dlogits.svg" "$root/docs/pictures/"
 
 # The learner's tree as a learner has it, with the answer that forgot to divide by n.
 mkdir "$scratch/src"

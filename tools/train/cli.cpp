@@ -278,12 +278,13 @@ int run_train(Options options, const Console& console) {
     std::filesystem::create_directories(dir);
     const auto trained = batch_pictures(p, first_X, first_Y);
     write_h_histograms(dir / "h.svg", at_init.h, trained.h);
-    write_dlogits(dir / "dlogits.svg", at_init.dlogits);
+    write_saturation(dir / "h_saturated.svg", at_init.h, trained.h);
+    write_dlogits(dir / "dlogits.svg", at_init.dlogits, data.vocab.itos);
     write_curve_svg(dir / "loss.svg", curve, options.loss_window, val);
     if (!options.quiet)
       console.out << fmt::format(
           "saturated tanh units (|h| > {}) in the first batch: {:.1f}% at initialisation, {:.1f}% after training\n"
-          "wrote the pictures h.svg, dlogits.svg and loss.svg to {}\n",
+          "wrote the pictures h.svg, h_saturated.svg, dlogits.svg and loss.svg to {}\n",
           kSaturated, 100 * saturated_fraction({at_init.h.data(), static_cast<std::size_t>(at_init.h.size())}),
           100 * saturated_fraction({trained.h.data(), static_cast<std::size_t>(trained.h.size())}), dir.string());
   }
@@ -384,8 +385,9 @@ int run(const std::vector<std::string>& args, const Console& console) {
   app.add_option("--loss-plot", options.loss_plot, "draw the loss curve as an SVG picture")
       ->check(file_in_existing_folder);
   app.add_option("--plots", options.plots,
-                 "draw the lecture's pictures into this folder: h.svg (tanh saturation at initialisation and after "
-                 "training), dlogits.svg (one batch), loss.svg (training and validation loss)")
+                 "draw the lecture's pictures into this folder: h.svg and h_saturated.svg (tanh saturation at "
+                 "initialisation and after training), dlogits.svg (one batch), loss.svg (training and validation "
+                 "loss)")
       ->check(folder_to_create);
   app.add_option("--loss-window", options.loss_window, "steps averaged into each point of the curve")
       ->check(at_least(1))

@@ -25,7 +25,8 @@ std::vector<CurvePoint> loss_curve(std::span<const float> losses, int window);
 
 // "first_step,mean_log10_loss" then one line per point. Throws std::runtime_error naming the file.
 void write_curve_csv(const std::filesystem::path& file, std::span<const CurvePoint> curve);
-// A line chart with labelled axes, the validation losses as a second line when there are any.
+// A line chart with labelled axes, the validation losses as a second line when there are any; the
+// one at step 0 is left out of the y range and, when above it, marked off the scale at the top.
 // Throws std::runtime_error naming the file.
 void write_curve_svg(const std::filesystem::path& file, std::span<const CurvePoint> curve, int window,
                      std::span<const ValPoint> val = {});

@@ -1,10 +1,11 @@
 // The lecture's pictures of a training run (train --plots DIR): the histogram of the tanh layer's
-// output h with its saturated share at initialisation and after training, dlogits of one batch as
-// an image, and the loss curve with the validation loss beside the training loss.
+// output h and the image of where it saturates, at initialisation and after training, dlogits of
+// one batch as an image, and the loss curve with the validation loss beside the training loss.
 #pragma once
 
 #include <filesystem>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "loss_curve.h"
@@ -35,7 +36,11 @@ BatchPictures batch_pictures(const Parameters& p, const IndexMatrix& Xb, const I
 // h.svg: the two histograms, each titled with its saturated share. Throws std::runtime_error
 // naming the file.
 void write_h_histograms(const std::filesystem::path& file, const Matrix& h_init, const Matrix& h_trained);
-// dlogits.svg: the heatmap of kata show, one panel.
-void write_dlogits(const std::filesystem::path& file, const Matrix& dlogits);
+// h_saturated.svg: plt.imshow(h.abs() > 0.99, cmap='gray'), examples by hidden units, white where
+// saturated, each image titled with its saturated share. Throws std::runtime_error naming the file.
+void write_saturation(const std::filesystem::path& file, const Matrix& h_init, const Matrix& h_trained);
+// dlogits.svg: plt.imshow(dlogits), examples by the characters of itos, on a continuous scale with
+// its colour bar. Throws std::runtime_error naming the file.
+void write_dlogits(const std::filesystem::path& file, const Matrix& dlogits, std::string_view itos);
 
 }  // namespace train

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <iostream>
 #include <numeric>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "backprop/compare.h"
@@ -27,6 +29,7 @@
 #include "names_file.h"
 #include "npy_bytes.h"
 #include "plots.h"
+#include "scale.h"
 #include "scratch_dir.h"
 #include "svg.h"
 #include "test/well_formed.h"
@@ -554,6 +557,69 @@ TEST_CASE("train: an exercise not done names the file to finish", "[train]") {
                  Catch::Matchers::ContainsSubstring("--chain"));
 }
 
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+std::string read_text(const fs::path& file) {
+  return std::string(std::istreambuf_iterator<char>(std::ifstream(file).rdbuf()), {});
+}
+
+// Every <text> of a picture stays inside it: its x, anchor and width estimated from its characters
+// and font size within the width, its baseline within the height.
+void check_labels_inside(const std::string& svg) {
+  static const std::regex size_attributes(R"re(<svg [^>]*width="([0-9.]+)" height="([0-9.]+)")re");
+  static const std::regex text(
+      R"re(<text x="([-0-9.]+)" y="([-0-9.]+)" text-anchor="(\w+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  std::smatch match;
+  REQUIRE(std::regex_search(svg, match, size_attributes));
+  const double width = std::stod(match[1]), height = std::stod(match[2]);
+  int labels = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it, ++labels) {
+    const auto& m = *it;
+    const double x = std::stod(m[1]), y = std::stod(m[2]), size = std::stod(m[4]);
+    const double w = plot::text_width(m[5].str(), size);
+    const double left = m[3] == "start" ? x : m[3] == "middle" ? x - w / 2 : x - w;
+    INFO(m[5].str() << " spans " << left << " to " << left + w << " of " << width << ", at y " << y << " of "
+                    << height);
+    CHECK(left >= 0);
+    CHECK(left + w <= width);
+    CHECK(y - size >= 0);
+    CHECK(y <= height);
+  }
+  CHECK(labels > 5);
+}
+
+// The texts of a picture, unescaped but for &amp;.
+std::vector<std::string> texts_of(const std::string& svg) {
+  static const std::regex text(R"re(<text [^>]*>([^<]*)</text>)re");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1].str());
+  return out;
+}
+
+bool has_text(const std::string& svg, const std::string& wanted) {
+  return std::ranges::count(texts_of(svg), wanted) > 0;
+}
+
+// The distinct fills of the square rectangles no larger than max_side: an image's cells, not its
+// background, frame or colour bar.
+std::set<std::string> cell_fills(const std::string& svg, double max_side) {
+  static const std::regex rect(
+      R"re(<rect x="[-0-9.]+" y="[-0-9.]+" width="([0-9.]+)" height="([0-9.]+)" fill="([^"]+)")re");
+  std::set<std::string> fills;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator(); ++it)
+    if ((*it)[1] == (*it)[2] && std::stod((*it)[1]) <= max_side) fills.insert((*it)[3]);
+  return fills;
+}
+
+}  // namespace
+
 TEST_CASE("train: the program trains, writes its curve and checkpoint, and samples the same names again", "[train]") {
   ScratchDir scratch;
   const auto model = scratch.path / "model", csv = scratch.path / "loss.csv", svg = scratch.path / "loss.svg";
@@ -572,57 +638,27 @@ TEST_CASE("train: the program trains, writes its curve and checkpoint, and sampl
   CHECK(out[2].starts_with("test 2."));
   CHECK(lines(std::string(std::istreambuf_iterator<char>(std::ifstream(csv).rdbuf()), {})).size() == 4);
   CHECK(fs::file_size(svg) > 0);
-  for (const auto* picture : {"h.svg", "dlogits.svg", "loss.svg"}) {
+  for (const auto* picture : {"h.svg", "h_saturated.svg", "dlogits.svg", "loss.svg"}) {
     INFO(picture);
-    CHECK(xml_error(std::string(std::istreambuf_iterator<char>(std::ifstream(scratch.path / "plots" / picture).rdbuf()),
-                                {})) == "");
+    const auto svg_text = read_text(scratch.path / "plots" / picture);
+    CHECK(xml_error(svg_text) == "");
+    check_labels_inside(svg_text);
   }
-  // The validation loss at the start and every 75 steps: 21 points, and the key's.
-  const std::string loss_svg(std::istreambuf_iterator<char>(std::ifstream(scratch.path / "plots" / "loss.svg").rdbuf()),
-                             {});
-  const std::regex circle("<circle");
-  CHECK(std::distance(std::sregex_iterator(loss_svg.begin(), loss_svg.end(), circle), std::sregex_iterator()) ==
-        21 + 1);
+  // The validation loss at the start and every 75 steps: 21 points, each a circle but the one at
+  // step 0 when it is off the scale, and the key's circle.
+  const auto loss_svg = read_text(scratch.path / "plots" / "loss.svg");
+  const auto off_scale = std::ranges::count_if(
+      texts_of(loss_svg), [](const std::string& t) { return t.find("off the scale") != std::string::npos; });
+  CHECK(count_of(loss_svg, "<circle") + off_scale == 21 + 1);
+  CHECK_THAT(read_text(scratch.path / "plots" / "h_saturated.svg"),
+             Catch::Matchers::ContainsSubstring("at initialisation: ") &&
+                 Catch::Matchers::ContainsSubstring("after training: "));
 
   const auto sampled = run_cli({"sample", "--checkpoint", model.string(), "--samples", "3"});
   REQUIRE(sampled.status == 0);
   CHECK(lines(sampled.out) == std::vector<std::string>(out.begin() + 3, out.end()));
   for (const auto& name : lines(sampled.out)) CHECK(name.ends_with("."));
 }
-
-namespace {
-
-std::size_t count_of(const std::string& text, const std::string& part) {
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
-  return n;
-}
-
-std::string read_text(const fs::path& file) {
-  return std::string(std::istreambuf_iterator<char>(std::ifstream(file).rdbuf()), {});
-}
-
-// Every <text> of a picture stays inside its width: its x, anchor and estimated width.
-void check_labels_inside(const std::string& svg) {
-  static const std::regex width_attribute(R"re(<svg [^>]*width="([0-9.]+)")re");
-  static const std::regex text(
-      R"re(<text x="([-0-9.]+)" y="[-0-9.]+" text-anchor="(\w+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
-  std::smatch match;
-  REQUIRE(std::regex_search(svg, match, width_attribute));
-  const double width = std::stod(match[1]);
-  int labels = 0;
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it, ++labels) {
-    const auto& m = *it;
-    const double x = std::stod(m[1]), w = plot::text_width(m[4].str(), std::stod(m[3]));
-    const double left = m[2] == "start" ? x : m[2] == "middle" ? x - w / 2 : x - w;
-    INFO(m[4].str() << " spans " << left << " to " << left + w << " of " << width);
-    CHECK(left >= 0);
-    CHECK(left + w <= width);
-  }
-  CHECK(labels > 5);
-}
-
-}  // namespace
 
 TEST_CASE("train plots: the loss curve's labels fit, the last step's included, and it is well-formed XML", "[plots]") {
   std::vector<float> losses(200000);
@@ -635,7 +671,64 @@ TEST_CASE("train plots: the loss curve's labels fit, the last step's included, a
   CHECK(xml_error(svg) == "");
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">200000</text>"));
   CHECK_THAT(svg, Catch::Matchers::ContainsSubstring(">validation split</text>"));
+  CHECK(has_text(svg, "log10(loss)"));  // the y axis says what it plots
+  CHECK(has_text(svg, "step"));
+  CHECK(has_text(svg, "training batches, mean of each 1000 steps; validation split"));
   check_labels_inside(svg);
+}
+
+TEST_CASE("train plots: the validation loss before training stays out of the loss curve's range", "[plots]") {
+  // As in the default run: log10 of the first window's mean about 0.41, validation at step 0 0.57.
+  std::vector<float> losses(200000);
+  for (std::size_t i = 0; i < losses.size(); ++i) losses[i] = 2.1f + 0.5f * std::exp(-static_cast<float>(i) / 2000);
+  const auto curve = loss_curve(losses, 1000);
+  const std::vector<ValPoint> val{{0, 3.7}, {10000, 2.25}, {100000, 2.16}, {200000, 2.11}};
+  ScratchDir scratch;
+  write_curve_svg(scratch.path / "loss.svg", curve, 1000, val);
+  const auto svg = read_text(scratch.path / "loss.svg");
+  CHECK(xml_error(svg) == "");
+  check_labels_inside(svg);
+  // The y ticks are the numbers at the left of the plot area, right-aligned.
+  static const std::regex y_tick(R"re(text-anchor="end" font-size="12" fill="#000">([-0-9.]+)</text>)re");
+  double top_tick = -1;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), y_tick); it != std::sregex_iterator(); ++it)
+    top_tick = std::max(top_tick, std::stod((*it)[1]));
+  INFO("the highest y tick is " << top_tick);
+  CHECK(top_tick >= curve.front().mean_log10_loss);
+  CHECK(top_tick < std::log10(3.7) - 0.05);
+  CHECK(has_text(svg, fmt::format("↑ step 0: {:.3f}, off the scale", std::log10(3.7))));
+  CHECK(count_of(svg, "<circle") == 3 + 1);  // the points in range, and the key's
+
+  // A validation loss at step 0 within the range is an ordinary point.
+  const std::vector<ValPoint> in_range{{0, 2.4}, {100000, 2.16}};
+  write_curve_svg(scratch.path / "in_range.svg", curve, 1000, in_range);
+  const auto plain = read_text(scratch.path / "in_range.svg");
+  CHECK(count_of(plain, "<circle") == 2 + 1);
+  CHECK(plain.find("off the scale") == std::string::npos);
+}
+
+TEST_CASE("train plots: the colour scale is continuous, white at 0, blue below and red above", "[plots]") {
+  const plot::Diverging scale{-0.03, 0.01};
+  CHECK(scale.colour(0) == "#ffffff");
+  CHECK(scale.colour(-0.03) == "#2166ac");
+  CHECK(scale.colour(0.01) == "#b2182b");
+  CHECK(scale.colour(std::nan("")) == "#000000");
+  std::set<std::string> reds, blues;
+  for (int i = 1; i <= 100; ++i) {
+    const auto red = scale.colour(0.01 * i / 100), blue = scale.colour(-0.03 * i / 100);
+    INFO(i << ": " << red << " " << blue);
+    CHECK(std::stoi(red.substr(1, 2), nullptr, 16) > std::stoi(red.substr(5, 2), nullptr, 16));    // r > b
+    CHECK(std::stoi(blue.substr(5, 2), nullptr, 16) > std::stoi(blue.substr(1, 2), nullptr, 16));  // b > r
+    reds.insert(red);
+    blues.insert(blue);
+  }
+  // A banded scale of kLevels shades a side would give 4 of each.
+  CHECK(reds.size() > 50);
+  CHECK(blues.size() > 50);
+  const std::vector<double> values{-0.02, 0.003, 0.0};
+  const auto fitted = plot::diverging_of(values);
+  CHECK(fitted.lo == -0.02);
+  CHECK(fitted.hi == 0.003);
 }
 
 TEST_CASE("train plots: the histogram holds every value once, and the saturated share is a direct count", "[plots]") {
@@ -665,7 +758,9 @@ TEST_CASE("train plots: the histogram holds every value once, and the saturated 
     const Matrix trained = batch.h * 0.5f;  // nothing saturated
     ScratchDir scratch;
     write_h_histograms(scratch.path / "h.svg", batch.h, trained);
-    write_dlogits(scratch.path / "dlogits.svg", batch.dlogits);
+    write_saturation(scratch.path / "h_saturated.svg", batch.h, trained);
+    const std::string itos = ".abcdefghijklmnopqrstuvwxyz";
+    write_dlogits(scratch.path / "dlogits.svg", batch.dlogits, itos);
     const auto h_svg = read_text(scratch.path / "h.svg");
     CHECK(xml_error(h_svg) == "");
     check_labels_inside(h_svg);
@@ -674,10 +769,36 @@ TEST_CASE("train plots: the histogram holds every value once, and the saturated 
                           fmt::format("at initialisation: {:.1f}% saturated", 100.0 * saturated / batch.h.size())));
     CHECK_THAT(h_svg, Catch::Matchers::ContainsSubstring("after training: 0.0% saturated"));
     CHECK(count_of(h_svg, "fill=\"#4393c3\"") == 2 * 50);  // the bars
+    const auto saturation_svg = read_text(scratch.path / "h_saturated.svg");
+    CHECK(xml_error(saturation_svg) == "");
+    check_labels_inside(saturation_svg);
+    CHECK_THAT(saturation_svg, Catch::Matchers::ContainsSubstring(
+                                   fmt::format("at initialisation: {:.1f}% saturated ({} of {})",
+                                               100.0 * saturated / batch.h.size(), saturated, batch.h.size())));
+    CHECK_THAT(saturation_svg, Catch::Matchers::ContainsSubstring("after training: 0.0% saturated (0 of 2048)"));
+    CHECK(has_text(saturation_svg, "hidden unit (column of h)"));
+    CHECK(has_text(saturation_svg, "example (row of h)"));
+    // White on black: one white rectangle a run of saturated units, none when nothing saturates.
+    CHECK(count_of(saturation_svg, "fill=\"white\"") <= static_cast<std::size_t>(saturated) + 1);
+    CHECK(count_of(saturation_svg, "fill=\"white\"") > (saturated > 0 ? 1U : 0U));
+    CHECK(count_of(saturation_svg, "fill=\"black\"") == 2);
+
     const auto dlogits_svg = read_text(scratch.path / "dlogits.svg");
     CHECK(xml_error(dlogits_svg) == "");
     check_labels_inside(dlogits_svg);
-    // A dark blue cell at each row's label, where dlogits is about 1/27 - 1 over n.
-    CHECK(static_cast<int>(count_of(dlogits_svg, "fill=\"#2166ac\"")) == 32 + 1);
+    for (const char c : itos) CHECK(has_text(dlogits_svg, std::string(1, c)));  // the columns
+    CHECK(has_text(dlogits_svg, "character (column of logits)"));
+    CHECK(has_text(dlogits_svg, "example (row)"));
+    CHECK(has_text(dlogits_svg, "dlogits"));  // the colour bar's
+    // A colour a probability: the 27 - 1 others of each row spread over many shades, not the
+    // handful of a banded scale.
+    std::set<double> distinct(batch.dlogits.data(), batch.dlogits.data() + batch.dlogits.size());
+    INFO(distinct.size() << " distinct values");
+    CHECK(cell_fills(dlogits_svg, 16).size() > 100);
+    // The picture is as wide as its content: the image, its labels and the notes.
+    static const std::regex width_attribute(R"re(<svg [^>]*width="([0-9.]+)")re");
+    std::smatch match;
+    REQUIRE(std::regex_search(dlogits_svg, match, width_attribute));
+    CHECK(std::stod(match[1]) < 600);
   });
 }
