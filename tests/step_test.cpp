@@ -14,6 +14,7 @@
 #include <iostream>
 #include <limits>
 #include <optional>
+#include <regex>
 #include <span>
 #include <sstream>
 #include <type_traits>
@@ -161,14 +162,16 @@ std::string where_in(const backprop::Step& step, const std::filesystem::path& ru
   }
   std::istringstream lines(output);
   std::string function, place, found;
+  // "file:line" from binutils, "file:line:column" from LLVM's addr2line.
+  static const std::regex where(R"(^(.*):(\d+)(?::\d+)?(?: \(discriminator \d+\))?$)");
+  std::smatch match;
   while (std::getline(lines, function) && std::getline(lines, place)) {
-    place = place.substr(0, place.find(" (discriminator"));
-    const auto colon = place.rfind(':');
-    const std::filesystem::path file = place.substr(0, colon);
-    if (colon == std::string::npos || file.filename() != step.file()) continue;
+    if (!std::regex_match(place, match, where)) continue;
+    const std::filesystem::path file = match[1].str();
+    if (file.filename() != step.file()) continue;
     const auto shown = file.parent_path().filename() / file.filename();
     found += fmt::format("\n  {} {}:{} in {}", found.empty() ? "at" : "called from", shown.generic_string(),
-                         place.substr(colon + 1), short_name(function));
+                         match[2].str(), short_name(function));
   }
   return found;
 }

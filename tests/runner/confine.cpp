@@ -117,6 +117,11 @@ constexpr int kAllowedWhenDynamic[] = {
 
 std::string failed(const char* what, int code) { return std::string(what) + ": " + std::strerror(-code); }
 
+// A condition on argument `index` of a call: libseccomp's SCMP_A0..5 are C compound literals.
+scmp_arg_cmp argument(unsigned index, scmp_compare op, scmp_datum_t a, scmp_datum_t b = 0) {
+  return {.arg = index, .op = op, .datum_a = a, .datum_b = b};
+}
+
 // An allow rule that cannot be added (a call this architecture lacks) only leaves the call trapped.
 void allow(scmp_filter_ctx ctx, int call) { seccomp_rule_add(ctx, SCMP_ACT_ALLOW, call, 0); }
 
@@ -131,24 +136,24 @@ std::string confine() {
   for (const int call : kAllowed) allow(ctx, call);
   // Signals to itself only: abort() raises SIGABRT with tgkill(its pid, ...).
   const auto self = static_cast<scmp_datum_t>(::getpid());
-  int code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1, SCMP_A0(SCMP_CMP_EQ, self));
-  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 1, SCMP_A0(SCMP_CMP_EQ, self));
-  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tkill), 1, SCMP_A0(SCMP_CMP_EQ, self));
+  int code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1, argument(0, SCMP_CMP_EQ, self));
+  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 1, argument(0, SCMP_CMP_EQ, self));
+  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tkill), 1, argument(0, SCMP_CMP_EQ, self));
   if (code != 0) return failed("seccomp_rule_add", code);
   if (KATA_RUNNER_STATIC) {
     // fstat as glibc makes it (newfstatat on an fd, empty path); isatty; reading its stack limit;
     // and the static startup's look at /proc/self/exe, which gets no answer.
     code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(newfstatat), 1,
-                            SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH));
-    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1, SCMP_A1(SCMP_CMP_EQ, TCGETS));
-    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, SCMP_A2(SCMP_CMP_EQ, 0));
+                            argument(3, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH));
+    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1, argument(1, SCMP_CMP_EQ, TCGETS));
+    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, argument(2, SCMP_CMP_EQ, 0));
     code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOENT), SCMP_SYS(readlink), 0);
   } else {
     for (const int call : kAllowedWhenDynamic) allow(ctx, call);
     // Files opened for reading only: the loader's libraries, the sanitizers' /proc/self/maps.
-    const auto read_only = SCMP_A1(SCMP_CMP_MASKED_EQ, O_ACCMODE | O_CREAT | O_TRUNC, O_RDONLY);
+    const auto read_only = argument(1, SCMP_CMP_MASKED_EQ, O_ACCMODE | O_CREAT | O_TRUNC, O_RDONLY);
     code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 1,
-                            SCMP_A2(SCMP_CMP_MASKED_EQ, O_ACCMODE | O_CREAT | O_TRUNC, O_RDONLY));
+                            argument(2, SCMP_CMP_MASKED_EQ, O_ACCMODE | O_CREAT | O_TRUNC, O_RDONLY));
     code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(open), 1, read_only);
   }
   if (code != 0) return failed("seccomp_rule_add", code);
