@@ -12,12 +12,8 @@ set -euo pipefail
 baseline=${1:-665a4bd}
 runs=${2:-5}
 cd "$(dirname "$0")/../.."
-scratch=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$scratch"' EXIT
-unset CI  # a learner's environment: no warnings as errors
-
-now() { date +%s.%N; }
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# shellcheck source=tools/kata/bench_common.sh
+. tools/kata/bench_common.sh
 
 measure() {
   local ref=$1 dir=$scratch/$1

@@ -10,12 +10,8 @@ set -euo pipefail
 baseline=${1:-9cb1cbf}
 copies=${2:-5}
 cd "$(dirname "$0")/../.."
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-unset CI  # an instructor's environment: no warnings as errors
-
-now() { date +%s.%N; }
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# shellcheck source=tools/kata/bench_common.sh
+. tools/kata/bench_common.sh
 
 for i in $(seq "$copies"); do
   mkdir -p "$scratch/submissions/copy$i"

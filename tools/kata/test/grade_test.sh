@@ -70,7 +70,7 @@ for verdict in '\| dlogprobs \| crashed \| the step tried to open a file \(opena
   '\| dlogit_maxes \| timed out \| stopped after 2 s' '\| dlogits \| crashed \| the step tried to use the network' \
   '\| dh \| crashed \| it made a system call that a step may not make, before its step ran' \
   '\| dhpreact \| crashed \| the step tried to reach into another process' \
-  '\| dbnbias \| does not compile \| the assembler: .*odd/dbnbias.npy' '\| dbnraw \| does not compile \| .*Permission denied' \
+  '\| dbnbias \| does not compile \| (the assembler: |<inline asm>).*odd/dbnbias.npy' '\| dbnraw \| does not compile \| .*Permission denied' \
   '\| dbnvar_inv \| crashed \| it wrote something that is not one answer' '\| dbndiff \| crashed \| it died of signal 6'; do
   expect "$verdict" "$summary"
 done
