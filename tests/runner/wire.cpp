@@ -27,6 +27,7 @@ class Reader {
   }
   bool take(void* into, std::size_t size) {
     if (bytes_.size() - at_ < size) return false;
+    if (size == 0) return true;  // `into` may be an empty vector's null data()
     std::memcpy(into, bytes_.data() + at_, size);
     at_ += size;
     return true;
