@@ -117,6 +117,29 @@ constexpr int kAllowedWhenDynamic[] = {
 
 std::string failed(const char* what, int code) { return std::string(what) + ": " + std::strerror(-code); }
 
+struct Kind {
+  std::string_view what;
+  std::initializer_list<std::string_view> calls;
+};
+// What a denied call was for, in the verdict's words. Calls of these kinds (but the file-system
+// look-ups) trap, so that the verdict can name them; any other call not allowed fails with ENOSYS, as
+// on a kernel without it, since a newer C library's start-up may try calls this list does not know.
+const Kind kKinds[] = {
+    {"open a file", {"open", "openat", "openat2", "creat", "open_by_handle_at", "name_to_handle_at"}},
+    {"change a file or folder", {"unlink", "unlinkat", "rename",   "renameat", "renameat2", "mkdir",    "mkdirat",
+                                 "rmdir",  "link",     "linkat",   "symlink",  "symlinkat", "truncate", "ftruncate",
+                                 "chmod",  "fchmod",   "fchmodat", "chown",    "fchown",    "fchownat", "lchown"}},
+    {"use the network",
+     {"socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "sendmsg", "recvfrom",
+      "recvmsg"}},
+    {"start a process or a thread", {"fork", "vfork", "clone", "clone3"}},
+    {"signal another process", {"kill", "tkill", "tgkill", "pidfd_send_signal", "pidfd_open"}},
+    {"reach into another process", {"ptrace", "process_vm_readv", "process_vm_writev"}},
+    {"look at the file system",
+     {"stat", "lstat", "newfstatat", "statx", "access", "faccessat", "faccessat2", "readlink", "readlinkat",
+      "getdents64", "chdir", "fchdir", "getcwd"}},
+};
+
 // A condition on argument `index` of a call: libseccomp's SCMP_A0..5 are C compound literals.
 scmp_arg_cmp argument(unsigned index, scmp_compare op, scmp_datum_t a, scmp_datum_t b = 0) {
   return {.arg = index, .op = op, .datum_a = a, .datum_b = b};
@@ -129,25 +152,35 @@ void allow(scmp_filter_ctx ctx, int call) { seccomp_rule_add(ctx, SCMP_ACT_ALLOW
 
 std::string confine() {
   if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return std::string("no_new_privs: ") + std::strerror(errno);
-  // Anything not allowed below traps: SIGSYS, which the runner reports with the call's number.
-  const std::unique_ptr<void, void (*)(scmp_filter_ctx)> filter(seccomp_init(SCMP_ACT_TRAP), seccomp_release);
+  const std::unique_ptr<void, void (*)(scmp_filter_ctx)> filter(seccomp_init(SCMP_ACT_ERRNO(ENOSYS)), seccomp_release);
   if (!filter) return "seccomp_init failed";
   auto* ctx = filter.get();
   for (const int call : kAllowed) allow(ctx, call);
+  // The kinds a verdict names trap: SIGSYS, which the runner reports with the call's number. A
+  // dynamic runner's read-only opens are allowed below instead.
+  for (const auto& kind : kKinds) {
+    if (kind.what == "look at the file system" || (kind.what == "signal another process")) continue;
+    for (const auto name : kind.calls) {
+      if (!KATA_RUNNER_STATIC && (name == "open" || name == "openat")) continue;
+      const int call = seccomp_syscall_resolve_name(std::string(name).c_str());
+      if (call != __NR_SCMP_ERROR) seccomp_rule_add(ctx, SCMP_ACT_TRAP, call, 0);
+    }
+  }
   // Signals to itself only: abort() raises SIGABRT with tgkill(its pid, ...).
   const auto self = static_cast<scmp_datum_t>(::getpid());
-  int code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1, argument(0, SCMP_CMP_EQ, self));
-  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 1, argument(0, SCMP_CMP_EQ, self));
-  code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tkill), 1, argument(0, SCMP_CMP_EQ, self));
+  int code = 0;
+  for (const int call : {SCMP_SYS(tgkill), SCMP_SYS(kill), SCMP_SYS(tkill)}) {
+    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, call, 1, argument(0, SCMP_CMP_EQ, self));
+    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_TRAP, call, 1, argument(0, SCMP_CMP_NE, self));
+  }
   if (code != 0) return failed("seccomp_rule_add", code);
   if (KATA_RUNNER_STATIC) {
     // fstat as glibc makes it (newfstatat on an fd, empty path); isatty; reading its stack limit;
-    // and the static startup's look at /proc/self/exe, which gets no answer.
+    // the static start-up's look at /proc/self/exe gets ENOSYS, as every call not allowed.
     code = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(newfstatat), 1,
                             argument(3, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH));
     code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1, argument(1, SCMP_CMP_EQ, TCGETS));
     code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, argument(2, SCMP_CMP_EQ, 0));
-    code = code ? code : seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOENT), SCMP_SYS(readlink), 0);
   } else {
     for (const int call : kAllowedWhenDynamic) allow(ctx, call);
     // Files opened for reading only: the loader's libraries, the sanitizers' /proc/self/maps.
@@ -164,26 +197,7 @@ std::string confine() {
 std::string denied_call_words(int number) {
   std::unique_ptr<char, void (*)(void*)> name(seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, number), std::free);
   const std::string call = name ? name.get() : "system call " + std::to_string(number);
-  struct Kind {
-    std::string_view what;
-    std::initializer_list<std::string_view> calls;
-  };
-  static const Kind kinds[] = {
-      {"open a file", {"open", "openat", "openat2", "creat", "open_by_handle_at", "name_to_handle_at"}},
-      {"change a file or folder", {"unlink", "unlinkat", "rename",   "renameat", "renameat2", "mkdir",    "mkdirat",
-                                   "rmdir",  "link",     "linkat",   "symlink",  "symlinkat", "truncate", "ftruncate",
-                                   "chmod",  "fchmod",   "fchmodat", "chown",    "fchown",    "fchownat", "lchown"}},
-      {"use the network",
-       {"socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "sendmsg", "recvfrom",
-        "recvmsg"}},
-      {"start a process or a thread", {"fork", "vfork", "clone", "clone3"}},
-      {"signal another process", {"kill", "tkill", "tgkill", "pidfd_send_signal", "pidfd_open"}},
-      {"reach into another process", {"ptrace", "process_vm_readv", "process_vm_writev"}},
-      {"look at the file system",
-       {"stat", "lstat", "newfstatat", "statx", "access", "faccessat", "faccessat2", "readlink", "readlinkat",
-        "getdents64", "chdir", "fchdir", "getcwd"}},
-  };
-  for (const auto& kind : kinds)
+  for (const auto& kind : kKinds)
     for (const auto candidate : kind.calls)
       if (candidate == call) return std::string(kind.what) + " (" + call + ")";
   return "make the system call " + call;
