@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -86,6 +87,19 @@ std::string save_tensor(const backprop::Step& step, const std::string& which, co
   const std::array<std::int64_t, 2> shape{got.rows(), got.cols()};
   backprop::npy::write(file, shape, std::span(got.data(), static_cast<std::size_t>(got.size())));
   return file.string();
+}
+
+// The inputs a runner is sent, saved for kata debug in the folder $BACKPROP_SAVE_INPUTS names: the
+// first run's only, the network case's.
+void save_inputs(const backprop::Step& step, const std::string& encoded) {
+  const char* dir = std::getenv(backprop::kInputsVariable);
+  if (dir == nullptr || *dir == '\0') return;
+  const auto file = std::filesystem::path(dir) / (step.stem() + ".inputs");
+  if (std::filesystem::exists(file)) return;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out << encoded;
+  if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write the step's inputs");
 }
 
 // What the learner's step printed, as their debugging: shown with the verdict.
@@ -332,7 +346,9 @@ Gradient learner_step(const std::string& name, LearnerRuns& runs) {
     if (!std::filesystem::exists(runner))
       throw RunnerFailed(State::does_not_compile,
                          runner.string() + " is not built: the build of " + step.file() + " failed, or has not run");
-    const auto result = run_runner(runner, wire::encode_inputs(sent), time_limit());
+    const auto encoded = wire::encode_inputs(sent);
+    save_inputs(step, encoded);
+    const auto result = run_runner(runner, encoded, time_limit());
     runs.printed += result.printed;
     if (result.printed_cut) runs.printed += "[... cut: the judge keeps the first 16 KiB a step prints]\n";
     return answer_of(step, runner, result);

@@ -39,6 +39,10 @@ inline constexpr const char* kReportVariable = "BACKPROP_REPORT";
 // The folder a test binary writes the learner's tensors to, as <stem>.network.npy and
 // <stem>.probe.npy (float32, rows by columns), when this variable names one; got_npy names them.
 inline constexpr const char* kTensorsVariable = "BACKPROP_REPORT_TENSORS";
+// The folder a judge saves a step's inputs to, as <stem>.inputs in the runner's wire format, the
+// first time it runs the step (the network case), when this variable names one: kata debug feeds
+// them to the runner under gdb.
+inline constexpr const char* kInputsVariable = "BACKPROP_SAVE_INPUTS";
 
 // The folder of the runners a judge starts (kata grade's build of a submission), when set; the
 // judge's own build's otherwise.

@@ -29,6 +29,10 @@ int command_report(const Style& style, const Paths& paths, const std::filesystem
 // `jobs` steps at a time.
 int command_grade(const Style& style, const Paths& paths, const std::vector<std::string>& folders,
                   const std::filesystem::path& out, const std::string& reference_case, int jobs);
+// Runs the step's runner under gdb on the case's inputs, stopped at the learner's function; with a
+// script, gdb runs its commands and exits (debug.cpp).
+int command_debug(const Style& style, const Paths& paths, const backprop::Step& step,
+                  const std::filesystem::path& script);
 // Puts a step's stub back as shipped (reset.cpp), after asking unless `yes`.
 int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes);
 

@@ -63,13 +63,6 @@ StepBuild step_build(const Paths& paths, const backprop::Step& step) {
   return build;
 }
 
-// A word the shell reads back as exactly `text`, whatever it holds.
-std::string shell_quoted(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted = "\"";

@@ -12,6 +12,7 @@
 //   kata grade <dir>...  grade submitted folders of steps on this build tree
 //   kata show <step>     your gradient beside PyTorch's and their difference, as pictures
 //   kata graph           the computation graph coloured by your verdicts
+//   kata debug <step>    your step under gdb, stopped at your function with the case's inputs
 //
 // This file reads the command line; commands.cpp and reset.cpp do the commands, present.cpp
 // prints, show.cpp and graph.cpp draw, harness.cpp runs the step tests and lookup.cpp finds the step meant.
@@ -91,6 +92,12 @@ int parse_and_run(int argc, char** argv) {
   show_command->add_option("step", step_name, "A step's name or number")->required();
   show_command->add_option("--svg", svg_file, "Write the pictures to this SVG file too");
   auto* graph_command = app.add_subcommand("graph", "The computation graph coloured by your verdicts, as SVG");
+  std::filesystem::path gdb_script;
+  auto* debug_command =
+      app.add_subcommand("debug", "Your step under gdb, stopped at your function with the case's inputs");
+  debug_command->add_option("step", step_name, "A step's name or number")->required();
+  debug_command->add_option("--batch", gdb_script, "Run gdb's commands from this file, then exit")
+      ->check(CLI::ExistingFile);
 
   try {
     app.parse(argc, argv);
@@ -113,6 +120,7 @@ int parse_and_run(int argc, char** argv) {
       return command_grade(style, paths, submissions, out.empty() ? "grades" : out, reference_case, jobs);
     if (show_command->parsed()) return command_show(style, paths, step_named(step_name), svg_file);
     if (graph_command->parsed()) return command_graph(style, paths);
+    if (debug_command->parsed()) return command_debug(style, paths, step_named(step_name), gdb_script);
     if (train_command->parsed()) return command_train(style, paths, train_command->remaining());
     return command_status(style, paths);
   } catch (const UsageError& e) {

@@ -43,6 +43,9 @@ bool interrupted();
 ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
                           const Limits& limits = {});
 
+// A word the shell reads back as exactly `text`, whatever it holds.
+std::string shell_quoted(const std::string& text);
+
 // Runs argv[0] on kata's own terminal, for the learner to watch, and returns its exit status
 // (128 + the signal when one killed it).
 int run_attached(const std::vector<std::string>& argv);

@@ -35,6 +35,10 @@ if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
   add_test(NAME kata_grade COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/grade_test.sh $<TARGET_FILE:kata>
     ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/grade $<TARGET_FILE:xml_check> $<TARGET_FILE:judge>)
   set_tests_properties(kata_grade PROPERTIES LABELS "kata" TIMEOUT 600)
+  # kata debug on a real runner: gdb stops in the step with its inputs, tensors pretty-printed.
+  add_test(NAME kata_debug COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/debug_test.sh $<TARGET_FILE:kata>
+    ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/debug)
+  set_tests_properties(kata_debug PROPERTIES LABELS "kata" TIMEOUT 120 SKIP_RETURN_CODE 77)
 endif()
 # The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
 if(BACKPROP_UNIT_TESTS)
