@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -19,12 +20,27 @@ bool passed(const Outcome& outcome, const Step& step) {
 }
 
 // "not done", "threw": the report's state in words.
-std::string painted_state(const Style& style, State state) {
+std::string state_words(State state) {
   std::string text(backprop::to_string(state));
   std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+std::string painted_state(const Style& style, State state) {
+  const auto text = state_words(state);
   if (state == State::passed) return style.green(text);
   if (state == State::not_done) return style.yellow(text);
   return style.red(text);
+}
+
+// The line of the step's function in its file (its first mention, as `dcounts(`), else 1: with the
+// path, a place a terminal or an editor's problem matcher (.vscode/tasks.json) can open.
+int function_line(const std::filesystem::path& file, const std::string& name) {
+  std::ifstream in(file);
+  int number = 1;
+  for (std::string line; std::getline(in, line); ++number)
+    if (line.find(" " + name + "(") != std::string::npos) return number;
+  return 1;
 }
 
 }  // namespace
@@ -127,7 +143,9 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
   }
   for (const auto& diagnosis : report.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
   if (report.state != State::passed) {
-    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file()) << '\n';
+    const auto file = paths.root / paths.tree / step.file();
+    std::cout << "  edit     " << shown(file) << ':' << function_line(file, step.name) << ": "
+              << state_words(report.state) << '\n';
     std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
     std::cout << "  hint     " << paths.kata_command() << " hint " << step.name << '\n';
   }

@@ -7,7 +7,7 @@
 # tests must pass whatever the progress; a forged report must score nothing.
 #   tools/kata/test/real_tree_test.sh        (from the root of a clone, after the exercises build)
 set -u
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../../.." || exit 1
 kata=build/exercises/kata
 out=$(mktemp)
 trap 'git checkout -q -- exercises; rm -f "$out"' EXIT
@@ -36,10 +36,19 @@ expect '^ +9  dh +not done'
 expect '\] 4/28'
 "$kata" run dcounts > "$out" 2>&1
 expect '^  the compiler says:'
+# The editor's view: kata's lines as the problem matchers of .vscode/tasks.json read them.
+problems() { tools/kata/test/problem_matchers.py .vscode/tasks.json "$out"; }
+problems | grep -qE '^compiler\|exercises/05_dcounts.cpp\|[0-9]+\|.*dcount' || fail "no compiler problem: $(problems)"
+problems | grep -qE '^kata\|exercises/05_dcounts.cpp\|[0-9]+\|does not compile$' || fail "no step problem: $(problems)"
 
 # ctest without kata: the judge stops the looping step at its limit and says so, well before ctest's
 # TIMEOUT would stop the judge; the tool's tests still pass.
 git checkout -q -- exercises/05_dcounts.cpp exercises/07_dlogit_maxes.cpp exercises/08_dlogits.cpp
+# A shape mistake stops at Eigen's check, which the editor shows at the learner's line.
+sed -i 's/throw NotDone("dlogits");/Matrix sum = dnorm_logits;\n  sum += dlogit_maxes;\n  return sum;/' exercises/08_dlogits.cpp
+"$kata" run dlogits > "$out" 2>&1
+problems | grep -qE '^Eigen\|exercises/08_dlogits.cpp\|[0-9]+\|Eigen check failed: ' || fail "no Eigen problem: $(problems)"
+git checkout -q -- exercises/08_dlogits.cpp
 cmake --build --preset exercises > "$out" 2>&1 || fail "the build failed"
 BACKPROP_TIME_LIMIT=1 ctest --preset exercises -R '^06_' --output-on-failure > "$out" 2>&1
 expect 'dnorm_logits \(06_dnorm_logits.cpp\): stopped after 1 s: an endless loop\?'
