@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The hand-out: the kata as learners get it, without the answers.
 #   tools/handout.sh [--classroom] DEST      (from a checkout; DEST must not exist)
-# Writes the committed tree of HEAD to DEST without solutions/ (the answers) and .ci/ (CI builds the
-# solutions), as a new git repository with one commit, so that `kata reset` finds the stubs in its
+# Writes the committed tree of HEAD to DEST without solutions/ (the answers), .ci/ and the platforms'
+# GitHub workflow (CI builds the solutions), as a new git repository with one commit, so that `kata reset` finds the stubs in its
 # history. README.md loses its blocks between <!-- instructor-only --> and <!-- /instructor-only -->
 # (each marker alone on its line): commands and files that a hand-out does not have. Everything else
 # stays: the tests' mutants are near-answers, as README.md says, and a held-out reference case is
@@ -34,7 +34,7 @@ fi
 mkdir -p "$dest"
 trap 'rm -rf "$dest"' EXIT  # a hand-out that failed halfway is no hand-out
 git archive --format=tar HEAD | tar -x -C "$dest"
-rm -rf "$dest/solutions" "$dest/.ci"
+rm -rf "$dest/solutions" "$dest/.ci" "$dest/.github/workflows/platforms.yml"
 awk '
   function fail(why) { printf "tools/handout.sh: README.md:%d: %s\n", NR, why > "/dev/stderr"; failed = 1; exit 1 }
   /^<!-- instructor-only -->$/ { if (open) fail("<!-- instructor-only --> inside the block opened at line " open); open = NR; next }
