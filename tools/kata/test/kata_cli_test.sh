@@ -101,16 +101,18 @@ case $scenario in
   lock)
     # One check at a time in a build tree: a second kata waits for the first.
     mkdir -p "$scratch/build"
-    # Perl's flock is flock(2), as kata's; util-linux's flock(1) is not on macOS.
-    perl -MFcntl=:flock -e 'open(my $f, ">>", $ARGV[0]) or die $!; flock($f, LOCK_EX) or die $!; sleep 2' \
-      "$scratch/build/kata.lock" &
+    # The first holds the lock while its step loops to the 2 s limit (no flock(1): macOS has none).
+    KATA_FAKE_LOOP=dnorm_logits "$kata" --build-dir "$scratch/build" --no-build --steps-dir "$fake" --time-limit 2 \
+      run 6 > "$scratch/first" 2>&1 &
     sleep 0.3
     SECONDS=0
     "$kata" --build-dir "$scratch/build" --no-build --steps-dir "$fake" run 2 > "$out" 2>&1
     expect_exit $? 0
     ((SECONDS >= 1)) || fail "did not wait for the lock"
     expect 'Waiting for the other kata in this build tree'
-    expect 'dprobs +passed' ;;
+    expect 'dprobs +passed'
+    wait $!
+    grep -qE 'dnorm_logits +timed out' "$scratch/first" || fail "the first kata did not run its step to the limit" ;;
   watch | watch-poll)
     cp -r "$root/$tree" "$scratch/$tree"
     flag=$([[ $scenario == watch-poll ]] && echo --poll)
