@@ -15,7 +15,7 @@ const std::vector<Step>& steps() {
     const auto manifest = nlohmann::json::parse(kManifestJson);
     std::vector<Step> parsed;
     for (const auto& s : manifest.at("steps")) {
-      parsed.push_back({s.at("number"), s.at("name"), s.at("exercise"), s.at("output"), s.at("forward"), s.at("hint")});
+      parsed.push_back({s.at("number"), s.at("name"), s.at("exercise"), s.at("output"), s.at("forward")});
     }
     return parsed;
   }();

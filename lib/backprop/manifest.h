@@ -16,7 +16,6 @@ struct Step {
   int exercise = 0;     // the lecture's exercise: 1 (step by step), 2 (cross-entropy), 3 (BatchNorm)
   std::string output;   // the tensor it returns the gradient of, e.g. "dcounts"
   std::string forward;  // the forward line it differentiates
-  std::string hint;
 
   // Its files follow from number and name, so steps.json does not list them.
   std::string stem() const;  // "05_dcounts"

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "backprop/exit_status.h"
 #include "formats.h"
@@ -79,11 +80,10 @@ int command_run(const Style& style, const Paths& paths, const Step& step) {
 int command_hint(const Style& style, const Paths& paths, const Step& step, int tier) {
   const auto note = paths.root / step.note();
   const auto tiers = hint_tiers(note);
-  if (tiers.empty()) {
-    std::cout << style.bold(fmt::format("Hint for {}: ", step.name)) << step.hint << '\n';
-    if (tier > 1) std::cout << style.dim(fmt::format("{} has no tiers of hints yet.", shown(note))) << '\n';
-    return 0;
-  }
+  // The notes are the one place hints are written; a note without them is the kata's defect.
+  if (tiers.empty())
+    throw std::runtime_error(fmt::format(
+        "{} has no hints: a tier starts at a heading, a <summary> or a bold paragraph naming \"Tier 1\"", shown(note)));
   if (tier < 1 || tier > static_cast<int>(tiers.size()))
     throw UsageError(fmt::format("{} has hints 1 to {}, not {}", step.name, tiers.size(), tier));
   const auto& [title, text] = tiers[tier - 1];
@@ -134,15 +134,13 @@ int command_watch(const Style& style, const Paths& paths, bool poll) {
         print_build_failure(style, outcome);
       } else {
         print_progress(outcome);
-        // The step just saved, while it fails; the next one to do otherwise.
+        // The step just saved with its figures, as kata run shows it; then, once it passes, the next.
         const auto it = focus ? outcome.steps.find(focus->name) : outcome.steps.end();
-        if (it != outcome.steps.end() && it->second.state != State::passed) {
+        if (it != outcome.steps.end()) {
           std::cout << '\n';
           print_step(style, paths, *focus, outcome);
-        } else {
-          if (it != outcome.steps.end()) std::cout << style.green(fmt::format("{} passes.", focus->name)) << '\n';
-          print_next(style, paths, outcome);
         }
+        if (it == outcome.steps.end() || it->second.state == State::passed) print_next(style, paths, outcome);
       }
       std::cout << '\n'
                 << style.dim(fmt::format("Watching {} ({}); save a file to recheck, Ctrl-C to stop.",
@@ -169,7 +167,7 @@ int command_report(const Style& style, const Paths& paths, const std::filesystem
 
 int command_train(const Style& style, const Paths& paths, const std::vector<std::string>& args) {
   std::cout << style.dim(
-                   fmt::format("Building the trainer on {}/ (the first time takes a minute or two)...", paths.tree))
+                   fmt::format("Building the trainer on {}/ (and, the first time, an optimised core)...", paths.tree))
             << std::endl;
   if (run_attached({paths.cmake, "--build", paths.build_dir.string(), "--target", "train"}) != 0) {
     std::cout << style.red("The trainer did not build") << "; the compiler's messages are above.\n";

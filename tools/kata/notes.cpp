@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "markdown.h"
+#include "present.h"  // shown()
 
 namespace kata {
 namespace {
@@ -15,6 +16,22 @@ std::size_t heading_level(const std::string& line) {
 }
 
 enum class Opened { heading, summary, bold };
+
+// The note's links are relative to the note (docs/steps/); the terminal shows them as paths from
+// where the learner stands: ../chain-rule.md#traps reads docs/chain-rule.md#traps at the root.
+std::string links_from_here(const std::string& markdown, const std::filesystem::path& note) {
+  static const std::regex link(R"(\]\(([^)#:\s]*)(#[^)\s]*)?\))");
+  std::string out;
+  auto rest = markdown.cbegin();
+  for (std::sregex_iterator it(markdown.begin(), markdown.end(), link), end; it != end; ++it) {
+    const auto& match = *it;
+    const auto file = match[1].str();
+    const auto target = file.empty() ? note : note.parent_path() / file;
+    out.append(rest, match[0].first).append("](" + shown(target) + match[2].str() + ")");
+    rest = match[0].second;
+  }
+  return out.append(rest, markdown.cend());
+}
 
 }  // namespace
 
@@ -52,7 +69,7 @@ std::vector<HintTier> hint_tiers(const std::filesystem::path& note) {
   }
   for (auto& tier : tiers) {
     tier.title = terminal_text(tier.title);
-    const auto text = terminal_text(tier.text);
+    const auto text = terminal_text(links_from_here(tier.text, note));
     const auto first = text.find_first_not_of('\n'), last = text.find_last_not_of('\n');
     tier.text = first == std::string::npos ? "" : text.substr(first, last - first + 1);
   }

@@ -101,14 +101,18 @@ case $scenario in
   lock)
     # One check at a time in a build tree: a second kata waits for the first.
     mkdir -p "$scratch/build"
-    flock "$scratch/build/kata.lock" sleep 2 &
+    # The first holds the lock while its step loops to the 2 s limit (no flock(1): macOS has none).
+    KATA_FAKE_LOOP=dnorm_logits "$kata" --build-dir "$scratch/build" --no-build --steps-dir "$fake" --time-limit 2 \
+      run 6 > "$scratch/first" 2>&1 &
     sleep 0.3
     SECONDS=0
     "$kata" --build-dir "$scratch/build" --no-build --steps-dir "$fake" run 2 > "$out" 2>&1
     expect_exit $? 0
     ((SECONDS >= 1)) || fail "did not wait for the lock"
     expect 'Waiting for the other kata in this build tree'
-    expect 'dprobs +passed' ;;
+    expect 'dprobs +passed'
+    wait $!
+    grep -qE 'dnorm_logits +timed out' "$scratch/first" || fail "the first kata did not run its step to the limit" ;;
   watch | watch-poll)
     cp -r "$root/$tree" "$scratch/$tree"
     flag=$([[ $scenario == watch-poll ]] && echo --poll)
@@ -116,11 +120,15 @@ case $scenario in
     pid=$!
     wait_for 'Watching'
     expect 'Checking'
-    expect_not 'dprobs passes'
+    expect_not 'dprobs +passed'
     [[ $scenario == watch-poll ]] && expect '\(polling\)' || expect '\(inotify\)'
     sleep 1.1  # a coarse file system's timestamps must see a new second
     echo "// saved" >> "$scratch/$tree/02_dprobs.cpp"
-    wait_for 'dprobs passes'
+    # The saved step's cmp() figures on a pass, as kata run shows them, then the next step.
+    wait_for '^Step 2 of 28: dprobs +passed'
+    wait_for '^Next: Step 4 of 28'
+    expect '^  network  dprobs +\| exact: False \| approximate: True +\| maxdiff: 1.49e-08'
+    expect '^  probe    dprobs +\| exact: True'
     kill -INT $pid
     wait $pid
     expect_exit $? 0
@@ -152,7 +160,9 @@ case $scenario in
     cp "$scratch/stub.cpp" "$repo/exercises/05_dcounts.cpp"
     git() { command git -C "$repo" -c user.name=kata -c user.email=kata@example.com "$@"; }
     git init -q && git add exercises && git commit -qm shipped || fail "git"
-    sed -i 's/throw NotDone("dcounts");/return dprobs;  \/\/ the learner'"'"'s answer/' "$repo/exercises/05_dcounts.cpp"
+    # Not sed -i: macOS's takes a suffix argument that GNU's does not.
+    sed 's/throw NotDone("dcounts");/return dprobs;  \/\/ the learner'"'"'s answer/' "$repo/exercises/05_dcounts.cpp" \
+      > "$scratch/answer.cpp" && mv "$scratch/answer.cpp" "$repo/exercises/05_dcounts.cpp"
     cp "$repo/exercises/05_dcounts.cpp" "$scratch/answer.cpp"
     git commit -qam "the learner's answer" || fail "git"
     "$kata" --root "$repo" --build-dir "$scratch/build" reset dcounts < /dev/null > "$out" 2>&1
@@ -242,17 +252,31 @@ NOTE
     "$kata" --root "$scratch" hint 6 2 > "$out" 2>&1
     expect '^LOCAL'
     expect_not 'EXP|READING'
-    "$kata" --root "$scratch" hint dprobs > "$out" 2>&1
-    expect_exit $? 0
-    expect 'The derivative of log\(x\) is 1/x'
-    # Every tier of every note reads as plain text: no Markdown or LaTeX left (markdown.h).
+    # A note's links, written relative to docs/steps/, read from where the learner stands.
+    cat > "$scratch/docs/steps/07_dlogit_maxes.md" << 'NOTE'
+**Tier 1.** See [the traps](../eigen.md#traps), [below](#mistakes) and [the lecture](https://youtu.be/q8SA3rM6ckI).
+NOTE
+    (cd "$scratch" && "$kata" --root . hint 7) > "$out" 2>&1
+    expect 'the traps \(docs/eigen.md#traps\), below \(docs/steps/07_dlogit_maxes.md#mistakes\) and the lecture \(https://youtu.be/q8SA3rM6ckI\)'
+    # A note without tiers is an error that names it, whichever tier is asked for.
+    printf '# dprobs\nNo hints here.\n' > "$scratch/docs/steps/02_dprobs.md"
+    for tier in 1 2; do
+      "$kata" --root "$scratch" hint dprobs $tier > "$out" 2>&1
+      expect_exit $? 1
+      expect 'docs/steps/02_dprobs.md has no hints'
+    done
+    # Every note in docs/steps has tiers, and every tier reads as plain text: no Markdown or LaTeX
+    # left (markdown.h). The last tier is the one that points to the whole note.
     for note in "$root"/docs/steps/[0-9]*.md; do
       step=$(basename "$note" .md)
-      for tier in 1 2 3 4 5; do
-        "$kata" --root "$root" hint "${step%%_*}" $tier > "$out" 2>&1 || break
+      "$kata" --root "$root" hint "${step%%_*}" 1 > "$out" 2>&1 || fail "$step: kata hint exits $?"
+      tiers=$(sed -nE 's/^Hint 1 of ([0-9]+) for .*/\1/p' "$out")
+      [[ -n $tiers ]] || fail "$step: no 'Hint 1 of N' heading"
+      for tier in $(seq "$tiers"); do
+        "$kata" --root "$root" hint "${step%%_*}" "$tier" > "$out" 2>&1 || fail "$step hint $tier exits $?"
         if grep -nE '\\[A-Za-z]|\$|\*\*|`|</?(details|summary)' "$out"; then fail "$step hint $tier is not plain text"; fi
       done
-      [[ $tier -gt 1 ]] || fail "$step: no hint tiers"
+      expect '^The whole note: '
     done ;;
   train)
     # kata train builds the trainer, then runs it with every argument after `train`.

@@ -62,8 +62,14 @@ case $scenario in
     expect "^# The shapes differ: yours \(4, 3\), PyTorch's \(3, 4\): no difference to draw.$"
     # On a terminal without colour: the shades, one row a line, and the legend.
     command -v script > /dev/null || { echo "no script(1): the terminal's picture is not checked"; exit 0; }
-    NO_COLOR=1 COLUMNS=100 script -qec "'$kata' --no-build --steps-dir '$tensors' --build-dir '$scratch' show 8" \
-      /dev/null 2>&1 | tr -d '\r' > "$out"  # the terminal ends its lines with \r\n
+    show=("$kata" --no-build --steps-dir "$tensors" --build-dir "$scratch" show 8)
+    # util-linux's script takes the command as a string (-c) and returns its status (-e); BSD's
+    # (macOS) takes the command's words after the log file.
+    if script -qec true /dev/null > /dev/null 2>&1; then
+      NO_COLOR=1 COLUMNS=100 script -qec "$(printf '%q ' "${show[@]}")" /dev/null
+    else
+      NO_COLOR=1 COLUMNS=100 script -q /dev/null "${show[@]}"
+    fi 2>&1 | tr -d '\r' > "$out"  # the terminal ends its lines with \r\n
     expect_exit "${PIPESTATUS[0]}" 1
     expect '^yours +PyTorch +yours - PyTorch'
     # 0.5 is level 2 of 4 on the scale of 1, the difference 0.5 level 1 of 4 on the scale of 2.
