@@ -192,8 +192,12 @@ std::string where_in(const backprop::Step& step, const std::filesystem::path& ru
 
 std::string signal_words(int signal) {
   if (signal == SIGXCPU) return "it ran out of CPU time";
-  // The filter's trap, when no handler of the runner's could say which call: before main, or after an exec.
-  if (signal == SIGSYS) return "it made a system call that a step may not make, before its step ran or after an exec";
+  // The filter's trap, when the runner's handler could not say which call: before main, after an
+  // exec, or with signals blocked, where the kernel ends the runner instead (glibc 2.41's fork()
+  // blocks every signal around its clone).
+  if (signal == SIGSYS)
+    return "it made a system call that a step may not make (such as starting a process), where it could not say "
+           "which: with its signals blocked, before its step ran, or after an exec";
   return fmt::format("it died of signal {} ({})", signal, strsignal(signal));
 }
 
