@@ -6,6 +6,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "backprop/exit_status.h"
+#include "process.h"
+
 namespace kata {
 namespace {
 
@@ -13,15 +16,14 @@ using backprop::State;
 using backprop::Step;
 using backprop::StepReport;
 
-bool passed(const Outcome& outcome, const Step& step) {
+bool passed(const CheckResult& outcome, const Step& step) {
   const auto it = outcome.steps.find(step.name);
   return it != outcome.steps.end() && it->second.state == State::passed;
 }
 
 // "not done", "threw": the report's state in words.
 std::string painted_state(const Style& style, State state) {
-  std::string text(backprop::to_string(state));
-  std::replace(text.begin(), text.end(), '_', ' ');
+  const std::string text(backprop::in_words(state));
   if (state == State::passed) return style.green(text);
   if (state == State::not_done) return style.yellow(text);
   return style.red(text);
@@ -29,8 +31,8 @@ std::string painted_state(const Style& style, State state) {
 
 }  // namespace
 
-std::string Style::paint(const std::string& text, const char* code) const {
-  return color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
+std::string Style::paint(const std::string& text, fmt::text_style style) const {
+  return color ? fmt::format(style, "{}", text) : text;
 }
 
 std::string shown(const std::filesystem::path& path) {
@@ -41,11 +43,11 @@ std::string shown(const std::filesystem::path& path) {
   return absolute.string();
 }
 
-void print_build_failure(const Style& style, const Outcome& outcome) {
+void print_build_failure(const Style& style, const CheckResult& outcome) {
   std::cout << style.red("The build failed") << "; the compiler says:\n\n" << outcome.build_log << '\n';
 }
 
-void print_progress(const Outcome& outcome) {
+void print_progress(const CheckResult& outcome) {
   constexpr int width = 28;
   const auto& steps = backprop::steps();
   const auto done =
@@ -56,7 +58,7 @@ void print_progress(const Outcome& outcome) {
             << '\n';
 }
 
-void print_table(const Style& style, const Outcome& outcome) {
+void print_table(const Style& style, const CheckResult& outcome) {
   std::cout << style.bold(fmt::format("{:>3}  {:<24} {:<6} {:<12} {:<10} {}", "#", "step", "exact", "approximate",
                                       "maxdiff", "probe"))
             << '\n';
@@ -89,20 +91,43 @@ void print_table(const Style& style, const Outcome& outcome) {
   }
 }
 
-void print_stale(const Style& style, const Paths& paths, const Outcome& outcome) {
+void print_stale(const Style& style, const Settings& settings, const CheckResult& outcome) {
   if (outcome.stale.size() > 3) {
     std::cout << style.yellow("old verdicts: ")
               << fmt::format("{} files of {}/ changed after their tests were built; run {} without --no-build\n",
-                             outcome.stale.size(), paths.tree, paths.kata_command());
+                             outcome.stale.size(), settings.tree, settings.kata_command());
     return;
   }
   for (const auto& name : outcome.stale)
     std::cout << style.yellow("old verdict: ")
-              << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", paths.tree,
-                             backprop::find_step(name)->file(), paths.kata_command());
+              << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", settings.tree,
+                             backprop::find_step(name)->file(), settings.kata_command());
 }
 
-void print_step(const Style& style, const Paths& paths, const Step& step, const Outcome& outcome) {
+void print_from_last_run(const Style& style, const Settings& settings, const CheckResult& outcome) {
+  if (outcome.from_last_run.empty()) return;
+  std::string names;
+  for (const auto& name : outcome.from_last_run) names += (names.empty() ? "" : ", ") + name;
+  std::cout << style.dim(fmt::format("From the last run, as nothing they depend on has changed: {}. {} run <step> "
+                                     "checks a step again.",
+                                     names, settings.kata_command()))
+            << '\n';
+}
+
+std::optional<CheckResult> check_and_explain(const Style& style, const Settings& settings, const Request& request) {
+  auto outcome = check_steps(settings, request);
+  if (outcome.cancelled) return std::nullopt;
+  if (!outcome.built) {
+    print_build_failure(style, outcome);
+    return std::nullopt;
+  }
+  print_stale(style, settings, outcome);
+  return outcome;
+}
+
+int unchecked_status() { return interrupted() ? backprop::kExitInterrupted : backprop::kExitFailure; }
+
+void print_step(const Style& style, const Settings& settings, const Step& step, const CheckResult& outcome) {
   const auto& report = outcome.steps.at(step.name);
   std::cout << style.bold(fmt::format("Step {} of {}: {}", step.number, backprop::steps().size(), step.name)) << "  "
             << painted_state(style, report.state) << '\n';
@@ -127,13 +152,13 @@ void print_step(const Style& style, const Paths& paths, const Step& step, const 
   }
   for (const auto& diagnosis : report.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
   if (report.state != State::passed) {
-    std::cout << "  edit     " << shown(paths.root / paths.tree / step.file()) << '\n';
-    std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
-    std::cout << "  hint     " << paths.kata_command() << " hint " << step.name << '\n';
+    std::cout << "  edit     " << shown(settings.root / settings.tree / step.file()) << '\n';
+    std::cout << "  read     " << shown(settings.root / step.note()) << '\n';
+    std::cout << "  hint     " << settings.kata_command() << " hint " << step.name << '\n';
   }
 }
 
-void print_next(const Style& style, const Paths& paths, const Outcome& outcome) {
+void print_next(const Style& style, const Settings& settings, const CheckResult& outcome) {
   const auto& steps = backprop::steps();
   const auto next = std::find_if(steps.begin(), steps.end(), [&](const Step& s) { return !passed(outcome, s); });
   if (!outcome.chain.empty()) {
@@ -144,14 +169,14 @@ void print_next(const Style& style, const Paths& paths, const Outcome& outcome) 
       if (line.find(" | exact: ") != std::string::npos) std::cout << "  " << line << '\n';
   }
   if (next == steps.end()) {
-    std::cout << style.green("Every step passes.") << " Train the network on your steps: " << paths.kata_command()
+    std::cout << style.green("Every step passes.") << " Train the network on your steps: " << settings.kata_command()
               << " train\n";
     return;
   }
   std::cout << '\n' << style.bold("Next: ");
-  print_step(style, paths, *next, outcome);
-  std::cout << fmt::format("  check    {} run {}, or {} watch to check on every save\n", paths.kata_command(),
-                           next->name, paths.kata_command());
+  print_step(style, settings, *next, outcome);
+  std::cout << fmt::format("  check    {} run {}, or {} watch to check on every save\n", settings.kata_command(),
+                           next->name, settings.kata_command());
 }
 
 }  // namespace kata
