@@ -185,7 +185,7 @@ std::vector<backprop::StepReport> grade_one(const Settings& settings, const std:
 
 }  // namespace
 
-int command_grade(const Style& style, const Settings& settings, const std::vector<std::string>& given,
+int command_grade(const Console& console, const Settings& settings, const std::vector<std::string>& given,
                   const fs::path& out, const std::string& reference_case, int jobs) {
   std::vector<fs::path> folders;
   for (const auto& path : given) folders.push_back(steps_folder(path));
@@ -204,8 +204,8 @@ int command_grade(const Style& style, const Settings& settings, const std::vecto
                                    targets.judge.target};
   for (const auto& step : backprop::steps()) command.push_back(targets.steps.at(step.stem()).target);
   if (const auto built = run_process(command); !built.ok()) {
-    std::cout << style.red("This build tree does not build") << "; grading needs it whole:\n"
-              << short_messages(built.output, settings, 60);
+    console.out << console.red("This build tree does not build") << "; grading needs it whole:\n"
+                << short_messages(built.output, settings, 60);
     return backprop::kExitFailure;
   }
   std::vector<StepBuild> builds;
@@ -232,9 +232,9 @@ int command_grade(const Style& style, const Settings& settings, const std::vecto
     csv += '\n';
   }
   write_text(out / "grades.csv", csv);
-  std::cout << csv << '\n'
-            << "Written: " << shown(out / "grades.csv") << ", and each submission's report.jsonl, junit.xml and "
-            << "summary.md in " << shown(out) << "/<submission>/\n";
+  console.out << csv << '\n'
+              << "Written: " << shown(out / "grades.csv") << ", and each submission's report.jsonl, junit.xml and "
+              << "summary.md in " << shown(out) << "/<submission>/\n";
   return 0;
 }
 

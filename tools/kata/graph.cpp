@@ -93,31 +93,31 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
   return dot.substr(0, end) + added + dot.substr(end);
 }
 
-int command_graph(const Style& style, const Settings& settings) {
+int command_graph(const Console& console, const Settings& settings) {
   const auto source = settings.root / "docs" / "graph.dot";
   std::ifstream in(source);
   if (!in) throw std::runtime_error(source.string() + ": cannot read");
   const std::string dot{std::istreambuf_iterator<char>(in), {}};
-  const auto outcome = check_and_explain(style, settings, {.steps = all_step_names()});
+  const auto outcome = check_and_explain(console, settings, {.steps = all_step_names()});
   if (!outcome) return unchecked_status();
   std::map<std::string, State> states;
   for (const auto& [name, report] : outcome->steps) states[name] = report.state;
   const auto dot_file = settings.build_dir / "kata-graph.dot", svg_file = settings.build_dir / "kata-graph.svg";
   write_text(dot_file, coloured_graph(dot, states));
-  print_progress(*outcome);
+  print_progress(console, *outcome);
   const auto graphviz = on_path("dot");
   if (graphviz.empty()) {
-    std::cout << "The graph is in " << shown(dot_file) << ". To draw it, install Graphviz (Debian and Ubuntu: sudo "
-              << "apt-get install graphviz; Homebrew: brew install graphviz), then run\n  dot -Tsvg " << shown(dot_file)
-              << " -o " << shown(svg_file) << '\n';
+    console.out << "The graph is in " << shown(dot_file) << ". To draw it, install Graphviz (Debian and Ubuntu: sudo "
+                << "apt-get install graphviz; Homebrew: brew install graphviz), then run\n  dot -Tsvg "
+                << shown(dot_file) << " -o " << shown(svg_file) << '\n';
     return 0;
   }
   const auto drawn = run_process({graphviz.string(), "-Tsvg", dot_file.string(), "-o", svg_file.string()});
   if (!drawn.ok()) {
-    std::cout << style.red("dot could not draw ") << shown(dot_file) << ":\n" << drawn.output;
+    console.out << console.red("dot could not draw ") << shown(dot_file) << ":\n" << drawn.output;
     return backprop::kExitFailure;
   }
-  std::cout << "The graph is in " << shown(svg_file) << ": open it in a browser.\n";
+  console.out << "The graph is in " << shown(svg_file) << ": open it in a browser.\n";
   return 0;
 }
 

@@ -108,21 +108,21 @@ std::map<std::string, CLI::App*> add_commands(CLI::App& app, Arguments& argument
 
 // Runs the command the line named (status when none).
 int run_command(const std::map<std::string, CLI::App*>& commands, const Settings& settings, const Arguments& a) {
-  const Style style;
+  const Console console;
   const auto parsed = [&](const char* name) { return commands.at(name)->parsed(); };
-  if (parsed("run")) return command_run(style, settings, step_named(a.step_name));
-  if (parsed("hint")) return command_hint(style, settings, step_named(a.step_name), a.tier);
-  if (parsed("reset")) return command_reset(style, settings, step_named(a.step_name), a.yes);
-  if (parsed("next")) return command_next(style, settings);
-  if (parsed("list")) return command_list(style, settings);
-  if (parsed("watch")) return command_watch(style, settings, a.poll);
-  if (parsed("report")) return command_report(style, settings, a.out.empty() ? settings.build_dir / "report" : a.out);
+  if (parsed("run")) return command_run(console, settings, step_named(a.step_name));
+  if (parsed("hint")) return command_hint(console, settings, step_named(a.step_name), a.tier);
+  if (parsed("reset")) return command_reset(console, settings, step_named(a.step_name), a.yes);
+  if (parsed("next")) return command_next(console, settings);
+  if (parsed("list")) return command_list(console, settings);
+  if (parsed("watch")) return command_watch(console, settings, a.poll);
+  if (parsed("report")) return command_report(console, settings, a.out.empty() ? settings.build_dir / "report" : a.out);
   if (parsed("grade"))
-    return command_grade(style, settings, a.submissions, a.out.empty() ? "grades" : a.out, a.reference_case, a.jobs);
-  if (parsed("show")) return command_show(style, settings, step_named(a.step_name), a.svg_file);
-  if (parsed("graph")) return command_graph(style, settings);
-  if (parsed("train")) return command_train(style, settings, commands.at("train")->remaining());
-  return command_status(style, settings);
+    return command_grade(console, settings, a.submissions, a.out.empty() ? "grades" : a.out, a.reference_case, a.jobs);
+  if (parsed("show")) return command_show(console, settings, step_named(a.step_name), a.svg_file);
+  if (parsed("graph")) return command_graph(console, settings);
+  if (parsed("train")) return command_train(console, settings, commands.at("train")->remaining());
+  return command_status(console, settings);
 }
 
 int parse_and_run(int argc, char** argv) {

@@ -39,7 +39,7 @@ std::optional<Shipped> shipped_stub(const Settings& settings, const backprop::St
 
 }  // namespace
 
-int command_reset(const Style& style, const Settings& settings, const backprop::Step& step, bool yes) {
+int command_reset(const Console& console, const Settings& settings, const backprop::Step& step, bool yes) {
   const auto file = settings.root / "exercises" / step.file();
   const auto stub = shipped_stub(settings, step);
   if (!stub) {
@@ -50,26 +50,26 @@ int command_reset(const Style& style, const Settings& settings, const backprop::
   if (!std::filesystem::exists(file)) {
     // Nothing to lose, so nothing to ask.
     write_text(file, stub->text);
-    std::cout << style.green("Put back ") << shown(file) << " as shipped.\n";
+    console.out << console.green("Put back ") << shown(file) << " as shipped.\n";
     return 0;
   }
   std::ifstream current_in(file, std::ios::binary);
   const std::string current{std::istreambuf_iterator<char>(current_in), {}};
   if (current == stub->text) {
-    std::cout << shown(file) << " is already as shipped.\n";
+    console.out << shown(file) << " is already as shipped.\n";
     return 0;
   }
   const auto backup = settings.build_dir / "kata-reset" / step.file();
   if (!yes) {
     if (!isatty(STDIN_FILENO))
       throw UsageError("reset asks before overwriting your work, and this is not a terminal: pass --yes");
-    std::cout << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
-                             stub->commit.substr(0, 10), shown(backup))
-              << std::flush;
+    console.out << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
+                               stub->commit.substr(0, 10), shown(backup))
+                << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     if (answer != "y" && answer != "Y" && answer != "yes") {
-      std::cout << "Left as it is.\n";
+      console.out << "Left as it is.\n";
       return 0;
     }
   }
@@ -77,7 +77,7 @@ int command_reset(const Style& style, const Settings& settings, const backprop::
   std::filesystem::create_directories(backup.parent_path(), error);
   std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, error);
   write_text(file, stub->text);
-  std::cout << style.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
+  console.out << console.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
   return 0;
 }
 

@@ -77,36 +77,36 @@ plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport&
   return figure;
 }
 
-int command_show(const Style& style, const Settings& settings, const backprop::Step& step,
+int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
                  const std::filesystem::path& svg_file) {
   // The judge saves the learner's tensors where this variable says.
   const auto tensors = settings.build_dir / "kata-show";
   std::filesystem::remove_all(tensors);
   const auto outcome =
-      check_and_explain(style, settings, {.steps = {step.name}, .env = {{backprop::kTensorsVariable, tensors}}});
+      check_and_explain(console, settings, {.steps = {step.name}, .env = {{backprop::kTensorsVariable, tensors}}});
   if (!outcome) return unchecked_status();
-  print_step(style, settings, step, *outcome);
+  print_step(console, settings, step, *outcome);
   const auto& report = outcome->steps.at(step.name);
   if (!report.network) {
-    std::cout << "\nNothing to draw: the step returned no gradient.\n";
+    console.out << "\nNothing to draw: the step returned no gradient.\n";
     return backprop::kExitFailure;
   }
   const auto figure = show_figure(step, report);
   if (!isatty(STDOUT_FILENO)) {
-    std::cout << '\n' << plot::render_table(figure);
+    console.out << '\n' << plot::render_table(figure);
   } else {
     const char* colorterm = std::getenv("COLORTERM");  // "truecolor" or "24bit" where 24-bit colour works
     const bool truecolor =
         colorterm && (std::string_view(colorterm) == "truecolor" || std::string_view(colorterm) == "24bit");
-    const auto colours = !style.color ? plot::Colours::none
-                         : truecolor  ? plot::Colours::truecolor
-                                      : plot::Colours::palette256;
+    const auto colours = !console.color ? plot::Colours::none
+                         : truecolor    ? plot::Colours::truecolor
+                                        : plot::Colours::palette256;
     const auto [width, height] = terminal_size();
-    std::cout << '\n' << plot::render_terminal(figure, colours, width, height);
+    console.out << '\n' << plot::render_terminal(figure, colours, width, height);
   }
   if (!svg_file.empty()) {
     write_text(svg_file, plot::render_svg(figure));
-    std::cout << "\nThe picture is in " << shown(svg_file) << '\n';
+    console.out << "\nThe picture is in " << shown(svg_file) << '\n';
   }
   return report.state == State::passed ? 0 : backprop::kExitFailure;
 }

@@ -61,7 +61,7 @@ case $scenario in
     expect '^# network dW2: shapes differ: \(4, 3\) vs \(3, 4\)$'
     expect "^# The shapes differ: yours \(4, 3\), PyTorch's \(3, 4\): no difference to draw.$"
     # On a terminal without colour: the shades, one row a line, and the legend.
-    command -v script > /dev/null || { echo "no script(1): the terminal's picture is not checked"; exit 0; }
+    command -v script > /dev/null || { echo "no script(1): the terminal picture skipped"; exit 0; }
     NO_COLOR=1 COLUMNS=100 script -qec "'$kata' --no-build --steps-dir '$tensors' --build-dir '$scratch' show 8" \
       /dev/null 2>&1 | tr -d '\r' > "$out"  # the terminal ends its lines with \r\n
     expect_exit "${PIPESTATUS[0]}" 1
