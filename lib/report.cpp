@@ -15,20 +15,24 @@ namespace {
 // Ordered, so that a line reads as report.h shows it: step and state first.
 using json = nlohmann::ordered_json;
 
-// In the enum's order.
-constexpr std::array<std::pair<State, std::string_view>, 7> kStates{{{State::passed, "passed"},
-                                                                     {State::failed, "failed"},
-                                                                     {State::not_done, "not_done"},
-                                                                     {State::threw, "threw"},
-                                                                     {State::crashed, "crashed"},
-                                                                     {State::timed_out, "timed_out"},
-                                                                     {State::does_not_compile, "does_not_compile"}}};
+// Each state as the report spells it and in words, in the enum's order.
+struct StateNames {
+  State state;
+  std::string_view name, words;
+};
+constexpr std::array<StateNames, 7> kStates{{{State::passed, "passed", "passed"},
+                                             {State::failed, "failed", "failed"},
+                                             {State::not_done, "not_done", "not done"},
+                                             {State::threw, "threw", "threw"},
+                                             {State::crashed, "crashed", "crashed"},
+                                             {State::timed_out, "timed_out", "timed out"},
+                                             {State::does_not_compile, "does_not_compile", "does not compile"}}};
 
 State state_named(const std::string& name) {
-  for (const auto& [state, text] : kStates)
-    if (text == name) return state;
+  for (const auto& entry : kStates)
+    if (entry.name == name) return entry.state;
   std::string known;
-  for (const auto& entry : kStates) known += (known.empty() ? "" : ", ") + std::string(entry.second);
+  for (const auto& entry : kStates) known += (known.empty() ? "" : ", ") + std::string(entry.name);
   throw ReportError(fmt::format("unknown state '{}'; a state is one of {}", name, known));
 }
 
@@ -97,7 +101,9 @@ std::optional<CaseReport> case_from(const json& j) {
 
 }  // namespace
 
-std::string_view to_string(State state) { return kStates.at(static_cast<std::size_t>(state)).second; }
+std::string_view to_string(State state) { return kStates.at(static_cast<std::size_t>(state)).name; }
+
+std::string_view in_words(State state) { return kStates.at(static_cast<std::size_t>(state)).words; }
 
 StepReport started_report(const Step& step) {
   StepReport report;

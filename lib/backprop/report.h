@@ -54,6 +54,8 @@ enum class State { passed, failed, not_done, threw, crashed, timed_out, does_not
 
 // "passed", "not_done", ...: the state as the report spells it.
 std::string_view to_string(State state);
+// "passed", "not done", ...: the state as people read it.
+std::string_view in_words(State state);
 
 // One reference case the step ran on: the network's tensors or the step's probe.
 struct CaseReport {

@@ -3,7 +3,6 @@
 // runner with them on its input fd, as the judge would, but unconfined, so that gdb can trace it.
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <iostream>
 
 #include "backprop/exit_status.h"
@@ -18,10 +17,10 @@ namespace {
 
 // gdb on the step's runner, its pretty-printer for the tensors loaded, stopped at the step's
 // function; with a script, gdb runs it and exits (the test's way in).
-std::vector<std::string> debugger_command(const Paths& paths, const backprop::Step& step,
+std::vector<std::string> debugger_command(const Settings& settings, const backprop::Step& step,
                                           const std::filesystem::path& inputs, const std::filesystem::path& script) {
-  const auto runner = paths.steps_dir / step.stem();
-  std::vector<std::string> command{"gdb", "-q", "-ex", "source " + (paths.root / "tools/kata/eigen_gdb.py").string(),
+  const auto runner = settings.steps_dir / step.stem();
+  std::vector<std::string> command{"gdb", "-q", "-ex", "source " + (settings.root / "tools/kata/eigen_gdb.py").string(),
                                    // Each tensor spans lines: a frame's line names them only.
                                    "-ex", "set print frame-arguments none", "-ex", "break backprop::" + step.name};
   // gdb's run takes a shell's redirections: the inputs on the runner's input fd, its answer dropped.
@@ -39,30 +38,25 @@ std::vector<std::string> debugger_command(const Paths& paths, const backprop::St
 
 }  // namespace
 
-int command_debug(const Style& style, const Paths& paths, const backprop::Step& step,
+int command_debug(const Console& console, const Settings& settings, const backprop::Step& step,
                   const std::filesystem::path& script) {
-  const auto saved = paths.build_dir / "kata-debug";
+  // The judge saves the inputs it sends the runner where this variable says.
+  const auto saved = settings.build_dir / "kata-debug";
   std::filesystem::remove_all(saved);
-  // The judge saves the inputs where this variable says; kata's environment is its.
-  setenv(backprop::kInputsVariable, saved.c_str(), 1);
-  const auto outcome = check(paths, {.steps = {step.name}});
-  unsetenv(backprop::kInputsVariable);
-  if (outcome.cancelled) return interrupted() ? 130 : backprop::kExitFailure;
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return backprop::kExitFailure;
-  }
-  print_step(style, paths, step, outcome);
+  const auto outcome =
+      check_and_explain(console, settings, {.steps = {step.name}, .env = {{backprop::kInputsVariable, saved}}});
+  if (!outcome) return unchecked_status();
+  print_step(console, settings, step, *outcome);
   const auto inputs = saved / (step.stem() + ".inputs");
   if (!std::filesystem::exists(inputs)) {
     std::cerr << "kata debug: the judge saved no inputs for " << step.name << " (" << step.file()
               << " did not build, or its runner is missing): fix what is shown above first\n";
     return backprop::kExitFailure;
   }
-  std::cout << "\nStarting gdb at " << step.file() << "'s " << step.name
-            << "(...). Try: info args, p <a tensor>, next, finish, quit.\n"
-            << std::flush;
-  const int status = run_attached(debugger_command(paths, step, inputs, script));
+  console.out << "\nStarting gdb at " << step.file() << "'s " << step.name
+              << "(...). Try: info args, p <a tensor>, next, finish, quit.\n"
+              << std::flush;
+  const int status = run_attached(debugger_command(settings, step, inputs, script));
   if (status == 127) std::cerr << "kata debug needs gdb: apt-get install gdb, or dnf install gdb\n";
   return status;
 }

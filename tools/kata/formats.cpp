@@ -22,12 +22,6 @@ std::string cell(std::string text) {
   return out;
 }
 
-std::string state_words(State state) {
-  std::string text(backprop::to_string(state));
-  std::replace(text.begin(), text.end(), '_', ' ');
-  return text;
-}
-
 bool is_error(State state) {
   return state == State::threw || state == State::crashed || state == State::does_not_compile;
 }
@@ -73,7 +67,7 @@ std::string junit_xml(const std::string& suite, const std::vector<StepReport>& r
     if (report.state != State::passed)
       cases += fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n",
                            is_error(report.state) ? "error" : "failure", backprop::to_string(report.state),
-                           plot::escape(report.step + ": " + state_words(report.state)),
+                           plot::escape(report.step + ": " + std::string(backprop::in_words(report.state))),
                            plot::escape(report.error.empty() ? backprop::edit_message(*step) : report.error));
     cases += fmt::format("      <system-out>{}</system-out>\n    </testcase>\n", plot::escape(figures(report)));
   }
@@ -94,7 +88,7 @@ std::string markdown_summary(const std::string& title, const std::vector<StepRep
     const auto* step = backprop::find_step(report.step);
     const auto network = report.network ? report.network->comparison.report() : report.error;
     const auto probe = report.probe ? report.probe->comparison.report() : "";
-    text += fmt::format("| {} | {} | {} | {} | {} |\n", step->number, report.step, state_words(report.state),
+    text += fmt::format("| {} | {} | {} | {} | {} |\n", step->number, report.step, backprop::in_words(report.state),
                         cell(network), cell(probe));
   }
   return text;

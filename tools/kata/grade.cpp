@@ -1,15 +1,15 @@
 // kata grade: submissions graded on this build tree without touching it. Each submission's step
 // files are copied into a scratch folder of its own and compiled there with the commands this build
-// uses for those steps, by a ninja of the submission's own (-k 0, so that a step that does not
-// compile costs only its own points), confined by Landlock to that folder and what the compile must
-// read. Each runner is then judged by this build's judge, which alone reads the reference case.
+// uses for those steps (targets.h: compile_commands.json and the link CMake wrote), going on past a
+// failed step (ninja.h), so that a step that does not compile costs only its own points, confined
+// by Landlock to that folder and what the compile must read. Each runner is then judged by this
+// build's judge, which alone reads the reference case.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 
 #include "backprop/exit_status.h"
@@ -17,7 +17,9 @@
 #include "formats.h"
 #include "landlock.h"
 #include "lookup.h"
+#include "ninja.h"
 #include "process.h"
+#include "targets.h"
 
 namespace kata {
 namespace {
@@ -25,13 +27,12 @@ namespace {
 using backprop::State;
 namespace fs = std::filesystem;
 
-// How one step is built in this build tree: ninja's commands, and the paths in them to replace.
+// How one step is built in this build tree (targets.h), and the paths in its commands to replace.
 struct StepBuild {
-  std::string compile, link;
-  std::string object;  // as the commands name it, relative to the build tree
-  std::string source;  // absolute, as the compile command names it
-  std::string binary;  // as the link command names it
-  std::string entry;   // the runner's own object, which the link reads, relative to the build tree
+  std::string compile;  // compile_commands.json's, run in the build tree
+  std::string object;   // the object as the compile command names it
+  std::string source;   // the learner's file as the compile command names it
+  StepTargets targets;  // the object and runner absolute, and the link command
 };
 
 // A step file larger than this is not compiled: no honest step is.
@@ -42,22 +43,12 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
     text.replace(at, from.size(), to);
 }
 
-std::string only_command(const Paths& paths, const std::string& target) {
-  const auto listed = run_process({KATA_NINJA, "-C", paths.build_dir.string(), "-t", "commands", "-s", target});
-  if (!listed.ok() || listed.output.empty())
-    throw std::runtime_error(
-        fmt::format("ninja knows no command for {} in {}: {}", target, paths.build_dir.string(), listed.output));
-  return listed.output.substr(0, listed.output.find('\n'));
-}
-
-StepBuild step_build(const Paths& paths, const backprop::Step& step) {
+StepBuild step_build(const Settings& settings, const BuildTargets& targets, const backprop::Step& step) {
   StepBuild build;
-  build.object = fmt::format("CMakeFiles/step_{}.dir/{}/{}.o", step.stem(), paths.tree, step.file());
-  build.source = (paths.root / paths.tree / step.file()).string();
-  build.binary = "steps/" + step.stem();
-  build.entry = fmt::format("tests/CMakeFiles/{}.dir/runner/entry.cpp.o", step.stem());
-  build.compile = only_command(paths, build.object);
-  build.link = only_command(paths, build.binary);
+  build.targets = targets.steps.at(step.stem());
+  build.source = (settings.root / settings.tree / step.file()).string();
+  build.compile = compile_command(settings.build_dir, build.source, build.targets.object);
+  build.object = build.targets.object.lexically_proximate(settings.build_dir).string();
   // A learner's warnings never fail a step, whatever CI setting the build tree was made with.
   replace_all(build.compile, " -Werror", "");
   return build;
@@ -84,73 +75,73 @@ std::string submission_name(const fs::path& folder) {
   return name.empty() ? "submission" : name;
 }
 
+// The folders a compile command reads headers from: -I, -isystem, and -include's (with its
+// precompiled form beside it).
+std::vector<fs::path> include_folders(const std::string& compile) {
+  std::istringstream words(compile);
+  std::vector<fs::path> folders;
+  std::string word, option;
+  while (words >> word) {
+    if (option == "-include") folders.push_back(fs::path(word).parent_path());
+    if (option == "-I" || option == "-isystem") folders.push_back(word);
+    if (word.starts_with("-I") && word.size() > 2) folders.push_back(word.substr(2));
+    option = word;
+  }
+  return folders;
+}
+
 // What a submission's compile may touch: the system's programs, headers and libraries, the parts
 // of this build tree a step's compile and link read, and its scratch folder. Not the rest of this
-// checkout (the solutions, the reference cases) nor wherever a held-out case is kept.
-std::vector<FileAccess> compile_access(const Paths& paths, const std::vector<StepBuild>& builds,
-                                       const fs::path& scratch) {
+// checkout (the solutions, the reference cases, this tree's own step objects) nor wherever a
+// held-out case is kept.
+std::vector<FileAccess> compile_access(const std::vector<StepBuild>& builds, const fs::path& scratch) {
   std::vector<FileAccess> access{{"/usr"},  {"/lib"}, {"/lib64"}, {"/lib32"},          {"/bin"},
                                  {"/sbin"}, {"/etc"}, {"/opt"},   {"/dev/null", true}, {scratch, true}};
-  access.push_back({paths.build_dir / "step_api"});
-  access.push_back({paths.build_dir / "CMakeFiles" / "backprop_steps_pch.dir"});
-  access.push_back({paths.build_dir / "tests" / "libbackprop_runner.a"});
-  for (const auto& build : builds) access.push_back({paths.build_dir / build.entry});
+  for (const auto& build : builds) {
+    for (const auto& folder : include_folders(build.compile)) access.push_back({folder});
+    for (const auto& word : build.targets.link) {
+      const auto path = fs::path(word).lexically_normal();
+      if (path.is_absolute() && path != build.targets.object && path != build.targets.runner) access.push_back({path});
+    }
+  }
   return access;
 }
 
-// The submission's build: one ninja edge per present step, compile then link, into scratch.
-std::string ninja_file(const Paths& paths, const std::vector<StepBuild>& builds, const fs::path& sources,
-                       const fs::path& scratch) {
-  std::string text = "rule step\n  command = cd " + shell_quoted(paths.build_dir.string()) + " && $cmd\n";
+// The submission's commands, by runner: compile then link each present step, into scratch.
+std::map<std::string, std::string> step_commands(const std::vector<StepBuild>& builds, const fs::path& sources,
+                                                 const fs::path& scratch) {
+  std::map<std::string, std::string> commands;
   for (std::size_t s = 0; s < builds.size(); ++s) {
     const auto& step = backprop::steps()[s];
     const auto file = sources / step.file();
     if (!fs::exists(file)) continue;
     const auto binary = scratch / step.stem();
-    const auto object = shell_quoted(binary.string() + ".o");
-    auto compile = builds[s].compile, link = builds[s].link;
-    replace_all(compile, builds[s].object, object);
+    const auto object = binary.string() + ".o";
+    auto compile = builds[s].compile;
+    replace_all(compile, " -o " + builds[s].object + " ", " -o " + shell_quoted(object) + " ");
     replace_all(compile, builds[s].source, shell_quoted(file.string()));
-    replace_all(link, builds[s].object, object);
-    replace_all(link, "-o " + builds[s].binary + " ", "-o " + shell_quoted(binary.string()) + " ");
-    auto command = compile + " && " + link;
-    replace_all(command, "$", "$$");
-    text += "build " + step.stem() + ": step\n  cmd = " + command + "\n";
-  }
-  return text;
-}
-
-// The steps whose build failed, by ninja's "FAILED: 05_dcounts", with what the compiler said.
-std::map<std::string, std::string> failed_steps(const std::string& log) {
-  std::map<std::string, std::string> failed;
-  std::istringstream lines(log);
-  std::string line, current;
-  static const std::regex edge(R"(^\[\d+/\d+\] )");
-  while (std::getline(lines, line)) {
-    if (line.rfind("FAILED: ", 0) == 0) {
-      current = line.substr(8);
-      current.erase(current.find_last_not_of(' ') + 1);
-      std::getline(lines, line);  // the command
-      continue;
+    std::string link;
+    for (const auto& word : builds[s].targets.link) {
+      const auto path = fs::path(word).lexically_normal();
+      const auto replaced = path == builds[s].targets.object   ? object
+                            : path == builds[s].targets.runner ? binary.string()
+                                                               : word;
+      link += (link.empty() ? "" : " ") + shell_quoted(replaced);
     }
-    if (std::regex_search(line, edge) || line.rfind("ninja: ", 0) == 0) {
-      current.clear();
-      continue;
-    }
-    if (!current.empty()) failed[current] += line + '\n';
+    commands[step.stem()] = compile + " && " + link;
   }
-  return failed;
+  return commands;
 }
 
 // One submission, built and judged in its scratch folder: a report per step.
-std::vector<backprop::StepReport> grade_one(const Paths& paths, const std::vector<StepBuild>& builds,
+std::vector<backprop::StepReport> grade_one(const Settings& settings, const std::vector<StepBuild>& builds,
                                             const fs::path& folder, const fs::path& scratch,
                                             const std::map<std::string, std::string>& env, int jobs) {
   fs::remove_all(scratch);
   const auto sources = scratch / "exercises";
   fs::create_directories(sources);
-  // The submission's paths: reports and messages name its files, not the instructor's.
-  Paths submission = paths;
+  // The submission's settings: reports and messages name its files, not the instructor's.
+  Settings submission = settings;
   submission.root = folder.parent_path();
   submission.tree = folder.filename().string();
   submission.build_dir = scratch;
@@ -168,13 +159,14 @@ std::vector<backprop::StepReport> grade_one(const Paths& paths, const std::vecto
       fs::copy_file(file, sources / step.file());
     }
   }
-  write_text(scratch / "build.ninja", ninja_file(paths, builds, sources, scratch));
-  const auto access = compile_access(paths, builds, scratch);
-  const auto built = run_process({KATA_NINJA, "-C", scratch.string(), "-k", "0", "-j", std::to_string(jobs)},
-                                 {{"TMPDIR", scratch.string()}},
-                                 {.seconds = 600, .in_child = [&] { return restrict_files_to(access); }});
+  const auto access = compile_access(builds, scratch);
+  const auto built = run_commands(scratch, settings.build_dir, step_commands(builds, sources, scratch), jobs,
+                                  {{"TMPDIR", scratch.string()}},
+                                  {.seconds = 600, .in_child = [&] { return restrict_files_to(access); }});
   if (built.exit_code == 126 && built.output.starts_with("cannot confine")) throw std::runtime_error(built.output);
-  const auto failed = failed_steps(built.output);
+  std::map<std::string, std::string> failed;  // by runner: what its compile or link printed
+  for (const auto& edge : edges_of(built.output))
+    if (!edge.failed.empty()) failed[edge.failed] += edge.text;
   for (const auto& step : backprop::steps()) {
     if (reports.count(step.name)) continue;
     const auto it = failed.find(step.stem());
@@ -193,8 +185,8 @@ std::vector<backprop::StepReport> grade_one(const Paths& paths, const std::vecto
 
 }  // namespace
 
-int command_grade(const Style& style, const Paths& paths, const std::vector<std::string>& given, const fs::path& out,
-                  const std::string& reference_case, int jobs) {
+int command_grade(const Console& console, const Settings& settings, const std::vector<std::string>& given,
+                  const fs::path& out, const std::string& reference_case, int jobs) {
   std::vector<fs::path> folders;
   for (const auto& path : given) folders.push_back(steps_folder(path));
   if (landlock_version() == 0)
@@ -207,16 +199,17 @@ int command_grade(const Style& style, const Paths& paths, const std::vector<std:
         "with the solutions preset's build, on Linux with static libraries (docs/instructor.md)",
         KATA_SANITIZED ? "with the sanitizers" : "without static libraries or seccomp"));
   std::cerr << "Building this tree's runners and judge first..." << std::endl;
-  std::vector<std::string> targets{paths.cmake, "--build", paths.build_dir.string(), "--target"};
-  for (const auto& step : backprop::steps()) targets.push_back(step.stem());
-  targets.push_back(paths.judge().filename().string());
-  if (const auto built = run_process(targets); !built.ok()) {
-    std::cout << style.red("This build tree does not build") << "; grading needs it whole:\n"
-              << trimmed(built.output, paths, 60);
+  const auto targets = read_build_targets(settings.build_dir);
+  std::vector<std::string> command{settings.cmake, "--build", settings.build_dir.string(), "--target",
+                                   targets.judge.target};
+  for (const auto& step : backprop::steps()) command.push_back(targets.steps.at(step.stem()).target);
+  if (const auto built = run_process(command); !built.ok()) {
+    console.out << console.red("This build tree does not build") << "; grading needs it whole:\n"
+                << short_messages(built.output, settings, 60);
     return backprop::kExitFailure;
   }
   std::vector<StepBuild> builds;
-  for (const auto& step : backprop::steps()) builds.push_back(step_build(paths, step));
+  for (const auto& step : backprop::steps()) builds.push_back(step_build(settings, targets, step));
   std::map<std::string, std::string> env;
   if (!reference_case.empty()) env[backprop::kReferenceVariable] = fs::absolute(reference_case).string();
 
@@ -229,7 +222,7 @@ int command_grade(const Style& style, const Paths& paths, const std::vector<std:
     const auto name = submission_name(folders[i]);
     std::cerr << fmt::format("[{}/{}] {}: building and judging its steps...\r", i + 1, folders.size(), name)
               << std::flush;
-    const auto ordered = grade_one(paths, builds, folders[i], fs::absolute(out / name / "build"), env, jobs);
+    const auto ordered = grade_one(settings, builds, folders[i], fs::absolute(out / name / "build"), env, jobs);
     write_report_files(out / name, name, ordered);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << fmt::format("[{}/{}] {}: {}/{} in {:.1f} s          \n", i + 1, folders.size(), name,
@@ -239,9 +232,9 @@ int command_grade(const Style& style, const Paths& paths, const std::vector<std:
     csv += '\n';
   }
   write_text(out / "grades.csv", csv);
-  std::cout << csv << '\n'
-            << "Written: " << shown(out / "grades.csv") << ", and each submission's report.jsonl, junit.xml and "
-            << "summary.md in " << shown(out) << "/<submission>/\n";
+  console.out << csv << '\n'
+              << "Written: " << shown(out / "grades.csv") << ", and each submission's report.jsonl, junit.xml and "
+              << "summary.md in " << shown(out) << "/<submission>/\n";
   return 0;
 }
 

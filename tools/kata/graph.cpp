@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "backprop/exit_status.h"
+#include "formats.h"
 #include "lookup.h"
 #include "pictures.h"
 #include "process.h"
@@ -22,12 +23,6 @@ using backprop::State;
 
 constexpr State kStates[] = {State::passed,    State::failed, State::not_done, State::does_not_compile,
                              State::timed_out, State::threw,  State::crashed};
-
-std::string words(State state) {
-  std::string text(backprop::to_string(state));
-  std::replace(text.begin(), text.end(), '_', ' ');
-  return text;
-}
 
 // Where a program is on PATH, or "" when it is not.
 std::filesystem::path on_path(const std::string& program) {
@@ -74,7 +69,7 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
     if (!std::regex_search(dot, label, std::regex("\\n\\s*" + tensor + R"re( \[label="([^"]*)")re"))) continue;
     std::string verdicts, fill;
     for (const auto& [step, state] : steps) {
-      verdicts += fmt::format("{}{}: {}", verdicts.empty() ? "" : "\\n", step->number, words(state));
+      verdicts += fmt::format("{}{}: {}", verdicts.empty() ? "" : "\\n", step->number, backprop::in_words(state));
       fill += fmt::format("{}{}", fill.empty() ? "" : ";0.5:", state_colour(state));
     }
     // By value: clang before 16 cannot capture a structured binding.
@@ -90,44 +85,39 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
       "    node [shape=box, style=\"rounded,filled\", fontsize=9, color=\"#444444\"];\n";
   std::string chain;
   for (const auto state : kStates) {
-    added += fmt::format("    legend_{} [label=\"{}\", fillcolor=\"{}\"];\n", backprop::to_string(state), words(state),
-                         state_colour(state));
+    added += fmt::format("    legend_{} [label=\"{}\", fillcolor=\"{}\"];\n", backprop::to_string(state),
+                         backprop::in_words(state), state_colour(state));
     chain += fmt::format("{}legend_{}", chain.empty() ? "" : " -> ", backprop::to_string(state));
   }
   added += "    " + chain + " [style=invis];\n  }\n";
   return dot.substr(0, end) + added + dot.substr(end);
 }
 
-int command_graph(const Style& style, const Paths& paths) {
-  const auto source = paths.root / "docs" / "graph.dot";
+int command_graph(const Console& console, const Settings& settings) {
+  const auto source = settings.root / "docs" / "graph.dot";
   std::ifstream in(source);
   if (!in) throw std::runtime_error(source.string() + ": cannot read");
   const std::string dot{std::istreambuf_iterator<char>(in), {}};
-  const auto outcome = check(paths, {.steps = all_step_names()});
-  if (outcome.cancelled) return backprop::kExitFailure;
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return backprop::kExitFailure;
-  }
-  print_stale(style, paths, outcome);
+  const auto outcome = check_and_explain(console, settings, {.steps = all_step_names()});
+  if (!outcome) return unchecked_status();
   std::map<std::string, State> states;
-  for (const auto& [name, report] : outcome.steps) states[name] = report.state;
-  const auto dot_file = paths.build_dir / "kata-graph.dot", svg_file = paths.build_dir / "kata-graph.svg";
-  std::ofstream(dot_file) << coloured_graph(dot, states);
-  print_progress(outcome);
+  for (const auto& [name, report] : outcome->steps) states[name] = report.state;
+  const auto dot_file = settings.build_dir / "kata-graph.dot", svg_file = settings.build_dir / "kata-graph.svg";
+  write_text(dot_file, coloured_graph(dot, states));
+  print_progress(console, *outcome);
   const auto graphviz = on_path("dot");
   if (graphviz.empty()) {
-    std::cout << "The graph is in " << shown(dot_file) << ". To draw it, install Graphviz (Debian and Ubuntu: sudo "
-              << "apt-get install graphviz; Homebrew: brew install graphviz), then run\n  dot -Tsvg " << shown(dot_file)
-              << " -o " << shown(svg_file) << '\n';
+    console.out << "The graph is in " << shown(dot_file) << ". To draw it, install Graphviz (Debian and Ubuntu: sudo "
+                << "apt-get install graphviz; Homebrew: brew install graphviz), then run\n  dot -Tsvg "
+                << shown(dot_file) << " -o " << shown(svg_file) << '\n';
     return 0;
   }
   const auto drawn = run_process({graphviz.string(), "-Tsvg", dot_file.string(), "-o", svg_file.string()});
   if (!drawn.ok()) {
-    std::cout << style.red("dot could not draw ") << shown(dot_file) << ":\n" << drawn.output;
+    console.out << console.red("dot could not draw ") << shown(dot_file) << ":\n" << drawn.output;
     return backprop::kExitFailure;
   }
-  std::cout << "The graph is in " << shown(svg_file) << ": open it in a browser.\n";
+  console.out << "The graph is in " << shown(svg_file) << ": open it in a browser.\n";
   return 0;
 }
 

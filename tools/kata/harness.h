@@ -14,8 +14,10 @@
 
 namespace kata {
 
-// Where things are: compiled in by tools/kata/CMakeLists.txt, overridable from the command line.
-struct Paths {
+// What kata works on and how: the source and build trees, the cmake that builds it, whether to
+// build, and the time limit. Compiled in by tools/kata/CMakeLists.txt, overridable from the
+// command line.
+struct Settings {
   std::filesystem::path root;       // the source tree: exercises/, docs/, its git history
   std::string tree;                 // the folder of steps this build compiles: exercises or solutions
   std::filesystem::path build_dir;  // the build tree
@@ -34,13 +36,14 @@ struct Paths {
 
 // What a check found: the compiler's messages when the build failed for a reason that is not a
 // step's, else a report per step, with the compiler's messages on the learner's files.
-struct Outcome {
+struct CheckResult {
   bool built = true;
   bool cancelled = false;  // a newer save, or Ctrl-C, stopped it
   std::string build_log;
   std::map<std::string, backprop::StepReport> steps;  // by name, one for every step asked for
   std::map<std::string, std::string> messages;        // by step: its file's errors or warnings
   std::vector<std::string> stale;                     // steps whose file is newer than their test (--no-build)
+  std::vector<std::string> from_last_run;             // steps whose verdict was saved, not run again (verdicts.h)
   std::string chain;                                  // the chain test's figures, once exercise 1 passes
 };
 
@@ -52,27 +55,34 @@ struct Request {
   // Reports of earlier checks, by step, kept with their binary's time: a binary that was not
   // rebuilt is not run again (kata watch). Updated by check.
   std::map<std::string, std::pair<std::filesystem::file_time_type, backprop::StepReport>>* earlier = nullptr;
+  // Show the last run's verdict of a step whose file, runner, judge and reference case are unchanged
+  // (verdicts.h), instead of running it again: for the learner's status, never for a grade or report.
+  bool reuse_saved = false;
+  std::map<std::string, std::string> env = {};  // variables for the judge (kata show's tensors folder)
 };
 
 // A step's report made by kata itself, for a state its test cannot report: does not compile, timed out.
-backprop::StepReport report_of(const backprop::Step& step, const Paths& paths, backprop::State state,
+backprop::StepReport report_of(const backprop::Step& step, const Settings& settings, backprop::State state,
                                std::string error);
 
 // "exercises/05_dcounts.cpp:12: error: 'x' was not declared in this scope": the first error of a
 // compiler's or linker's output, with the path cut to the source tree.
-std::string first_error(const std::string& text, const Paths& paths);
+std::string first_error(const std::string& text, const Settings& settings);
 
 // A compiler's messages with the source tree's path cut from every path, at most `limit` lines.
-std::string trimmed(const std::string& text, const Paths& paths, std::size_t limit);
+std::string short_messages(const std::string& text, const Settings& settings, std::size_t limit);
+
+// The variables that tell the judge where the runners are and how long each may take.
+std::map<std::string, std::string> judge_environment(const Settings& settings, const std::filesystem::path& runners);
 
 // Runs the judge on one step, its runners in `runners`, with these variables added, and returns the
 // report it wrote (or timed out, or crashed). cancelled tells whether `cancel` stopped it.
-backprop::StepReport run_step(const Paths& paths, const backprop::Step& step, const std::filesystem::path& runners,
-                              std::map<std::string, std::string> env, const std::function<bool()>& cancel,
-                              bool& cancelled);
+backprop::StepReport run_step(const Settings& settings, const backprop::Step& step,
+                              const std::filesystem::path& runners, std::map<std::string, std::string> env,
+                              const std::function<bool()>& cancel, bool& cancelled);
 
-// Rebuilds (unless paths.build is false) and runs the step tests of the request. One check at a
+// Rebuilds (unless settings.build is false) and runs the step tests of the request. One check at a
 // time per build tree: a second kata waits for the first.
-Outcome check(const Paths& paths, const Request& request);
+CheckResult check_steps(const Settings& settings, const Request& request);
 
 }  // namespace kata

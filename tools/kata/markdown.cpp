@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "text_width.h"
+
 namespace kata {
 namespace {
 
@@ -34,88 +36,86 @@ struct Macro {
   string_view text = "";
 };
 
-const std::map<string_view, Macro>& macros() {
-  static const std::map<string_view, Macro> table{
-      {"alpha", {Kind::symbol, "α"}},
-      {"beta", {Kind::symbol, "β"}},
-      {"gamma", {Kind::symbol, "γ"}},
-      {"delta", {Kind::symbol, "δ"}},
-      {"Delta", {Kind::symbol, "Δ"}},
-      {"epsilon", {Kind::symbol, "ϵ"}},
-      {"varepsilon", {Kind::symbol, "ε"}},
-      {"eta", {Kind::symbol, "η"}},
-      {"theta", {Kind::symbol, "θ"}},
-      {"lambda", {Kind::symbol, "λ"}},
-      {"mu", {Kind::symbol, "μ"}},
-      {"pi", {Kind::symbol, "π"}},
-      {"rho", {Kind::symbol, "ρ"}},
-      {"sigma", {Kind::symbol, "σ"}},
-      {"Sigma", {Kind::symbol, "Σ"}},
-      {"tau", {Kind::symbol, "τ"}},
-      {"phi", {Kind::symbol, "φ"}},
-      {"omega", {Kind::symbol, "ω"}},
-      {"ell", {Kind::symbol, "ℓ"}},
-      {"partial", {Kind::symbol, "∂"}},
-      {"nabla", {Kind::symbol, "∇"}},
-      {"sum", {Kind::symbol, "Σ"}},
-      {"prod", {Kind::symbol, "Π"}},
-      {"cdot", {Kind::binary, "·"}},
-      {"times", {Kind::binary, "×"}},
-      {"odot", {Kind::binary, "⊙"}},
-      {"pm", {Kind::symbol, "±"}},
-      {"top", {Kind::symbol, "⊤"}},
-      {"infty", {Kind::symbol, "∞"}},
-      {"approx", {Kind::binary, "≈"}},
-      {"ne", {Kind::binary, "≠"}},
-      {"neq", {Kind::binary, "≠"}},
-      {"le", {Kind::binary, "≤"}},
-      {"leq", {Kind::binary, "≤"}},
-      {"ge", {Kind::binary, "≥"}},
-      {"geq", {Kind::binary, "≥"}},
-      {"in", {Kind::binary, "∈"}},
-      {"to", {Kind::binary, "→"}},
-      {"rightarrow", {Kind::binary, "→"}},
-      {"ldots", {Kind::symbol, "…"}},
-      {"dots", {Kind::symbol, "…"}},
-      {"{", {Kind::symbol, "{"}},
-      {"}", {Kind::symbol, "}"}},
-      {"|", {Kind::symbol, "‖"}},
-      {"_", {Kind::symbol, "_"}},
-      {"%", {Kind::symbol, "%"}},
-      {"&", {Kind::symbol, "&"}},
-      {"#", {Kind::symbol, "#"}},
-      {"!", {Kind::symbol, ""}},
-      {"log", {Kind::function, "log"}},
-      {"ln", {Kind::function, "ln"}},
-      {"exp", {Kind::function, "exp"}},
-      {"tanh", {Kind::function, "tanh"}},
-      {"max", {Kind::function, "max"}},
-      {"min", {Kind::function, "min"}},
-      {"frac", {Kind::fraction}},
-      {"dfrac", {Kind::fraction}},
-      {"tfrac", {Kind::fraction}},
-      {"hat", {Kind::accent, "\u0302"}},
-      {"bar", {Kind::accent, "\u0304"}},
-      {"tilde", {Kind::accent, "\u0303"}},
-      {"vec", {Kind::accent, "\u20d7"}},
-      {"text", {Kind::text}},
-      {"texttt", {Kind::text}},
-      {"textrm", {Kind::text}},
-      {"mathrm", {Kind::text}},
-      {"operatorname", {Kind::text}},
-      {"mathbb", {Kind::blackboard}},
-      {",", {Kind::thin_space}},
-      {":", {Kind::thin_space}},
-      {";", {Kind::thin_space}},
-      {" ", {Kind::thin_space}},
-      {"quad", {Kind::wide_space, "  "}},
-      {"qquad", {Kind::wide_space, "    "}},
-      {"left", {Kind::delimiter}},
-      {"right", {Kind::delimiter}},
-      {"begin", {Kind::environment}},
-  };
-  return table;
-}
+// The macros the notes use, by name.
+const std::map<string_view, Macro> kMacros{
+    {"alpha", {Kind::symbol, "α"}},
+    {"beta", {Kind::symbol, "β"}},
+    {"gamma", {Kind::symbol, "γ"}},
+    {"delta", {Kind::symbol, "δ"}},
+    {"Delta", {Kind::symbol, "Δ"}},
+    {"epsilon", {Kind::symbol, "ϵ"}},
+    {"varepsilon", {Kind::symbol, "ε"}},
+    {"eta", {Kind::symbol, "η"}},
+    {"theta", {Kind::symbol, "θ"}},
+    {"lambda", {Kind::symbol, "λ"}},
+    {"mu", {Kind::symbol, "μ"}},
+    {"pi", {Kind::symbol, "π"}},
+    {"rho", {Kind::symbol, "ρ"}},
+    {"sigma", {Kind::symbol, "σ"}},
+    {"Sigma", {Kind::symbol, "Σ"}},
+    {"tau", {Kind::symbol, "τ"}},
+    {"phi", {Kind::symbol, "φ"}},
+    {"omega", {Kind::symbol, "ω"}},
+    {"ell", {Kind::symbol, "ℓ"}},
+    {"partial", {Kind::symbol, "∂"}},
+    {"nabla", {Kind::symbol, "∇"}},
+    {"sum", {Kind::symbol, "Σ"}},
+    {"prod", {Kind::symbol, "Π"}},
+    {"cdot", {Kind::binary, "·"}},
+    {"times", {Kind::binary, "×"}},
+    {"odot", {Kind::binary, "⊙"}},
+    {"pm", {Kind::symbol, "±"}},
+    {"top", {Kind::symbol, "⊤"}},
+    {"infty", {Kind::symbol, "∞"}},
+    {"approx", {Kind::binary, "≈"}},
+    {"ne", {Kind::binary, "≠"}},
+    {"neq", {Kind::binary, "≠"}},
+    {"le", {Kind::binary, "≤"}},
+    {"leq", {Kind::binary, "≤"}},
+    {"ge", {Kind::binary, "≥"}},
+    {"geq", {Kind::binary, "≥"}},
+    {"in", {Kind::binary, "∈"}},
+    {"to", {Kind::binary, "→"}},
+    {"rightarrow", {Kind::binary, "→"}},
+    {"ldots", {Kind::symbol, "…"}},
+    {"dots", {Kind::symbol, "…"}},
+    {"{", {Kind::symbol, "{"}},
+    {"}", {Kind::symbol, "}"}},
+    {"|", {Kind::symbol, "‖"}},
+    {"_", {Kind::symbol, "_"}},
+    {"%", {Kind::symbol, "%"}},
+    {"&", {Kind::symbol, "&"}},
+    {"#", {Kind::symbol, "#"}},
+    {"!", {Kind::symbol, ""}},
+    {"log", {Kind::function, "log"}},
+    {"ln", {Kind::function, "ln"}},
+    {"exp", {Kind::function, "exp"}},
+    {"tanh", {Kind::function, "tanh"}},
+    {"max", {Kind::function, "max"}},
+    {"min", {Kind::function, "min"}},
+    {"frac", {Kind::fraction}},
+    {"dfrac", {Kind::fraction}},
+    {"tfrac", {Kind::fraction}},
+    {"hat", {Kind::accent, "\u0302"}},
+    {"bar", {Kind::accent, "\u0304"}},
+    {"tilde", {Kind::accent, "\u0303"}},
+    {"vec", {Kind::accent, "\u20d7"}},
+    {"text", {Kind::text}},
+    {"texttt", {Kind::text}},
+    {"textrm", {Kind::text}},
+    {"mathrm", {Kind::text}},
+    {"operatorname", {Kind::text}},
+    {"mathbb", {Kind::blackboard}},
+    {",", {Kind::thin_space}},
+    {":", {Kind::thin_space}},
+    {";", {Kind::thin_space}},
+    {" ", {Kind::thin_space}},
+    {"quad", {Kind::wide_space, "  "}},
+    {"qquad", {Kind::wide_space, "    "}},
+    {"left", {Kind::delimiter}},
+    {"right", {Kind::delimiter}},
+    {"begin", {Kind::environment}},
+};
 
 const std::map<string_view, string_view> kBlackboard{{"1", "𝟙"}, {"R", "ℝ"}, {"N", "ℕ"}, {"Z", "ℤ"}, {"E", "𝔼"}};
 
@@ -132,21 +132,8 @@ const std::map<string_view, string_view> kSuperscripts{
     {"m", "ᵐ"}, {"n", "ⁿ"}, {"o", "ᵒ"}, {"p", "ᵖ"}, {"r", "ʳ"}, {"s", "ˢ"}, {"t", "ᵗ"}, {"u", "ᵘ"}, {"v", "ᵛ"},
     {"w", "ʷ"}, {"x", "ˣ"}, {"y", "ʸ"}, {"z", "ᶻ"}, {"T", "ᵀ"}, {"⊤", "ᵀ"}};
 
-// The length of the UTF-8 sequence that starts with this byte.
-std::size_t utf8_length(char lead) {
-  const auto byte = static_cast<unsigned char>(lead);
-  return byte < 0xc0 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
-}
-
-// How many columns the text takes in a terminal: its code points, less the combining marks.
-std::size_t width(string_view text) {
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); i += utf8_length(text[i])) {
-    const auto mark = text.substr(i, utf8_length(text[i]));
-    columns += !(mark >= "\u0300" && mark <= "\u036f") && !(mark >= "\u20d0" && mark <= "\u20ff");
-  }
-  return columns;
-}
+using plot::columns;
+using plot::utf8_length;
 
 // More than one term: a space or an operator outside brackets, past a leading sign. Such a
 // numerator, denominator or fallback script gets parentheses: (n-1), not n-1.
@@ -172,7 +159,7 @@ string script(const string& text, bool super) {
   string converted;
   for (std::size_t i = 0; i < text.size(); i += utf8_length(text[i])) {
     const auto it = forms.find(string_view(text).substr(i, utf8_length(text[i])));
-    if (it == forms.end()) return (super ? "^" : "_") + (width(text) > 1 ? "(" + text + ")" : text);
+    if (it == forms.end()) return (super ? "^" : "_") + (columns(text) > 1 ? "(" + text + ")" : text);
     converted += it->second;
   }
   return converted;
@@ -269,8 +256,8 @@ class Math {
     } else {
       name = s_[i_++];
     }
-    const auto it = macros().find(name);
-    if (it == macros().end()) {
+    const auto it = kMacros.find(name);
+    if (it == kMacros.end()) {
       out.put("\\" + name);
       out.space = true;
       return;
@@ -345,18 +332,18 @@ class Math {
     }
     i_ = close + end.size();
     std::size_t widest = 0;
-    for (const auto& [value, condition] : cases) widest = std::max(widest, width(value));
+    for (const auto& [value, condition] : cases) widest = std::max(widest, columns(value));
     std::size_t column = 0;  // of the first line's "{"
     for (const auto& [value, condition] : cases) {
       string line = "{ " + value;
-      if (!condition.empty()) line += string(widest - width(value) + 3, ' ') + condition;
+      if (!condition.empty()) line += string(widest - columns(value) + 3, ' ') + condition;
       if (&value != &cases.front().first) {
         out.text += "\n" + string(column, ' ') + line;
         continue;
       }
       out.put(line);
       const auto line_start = out.text.rfind('\n');
-      column = width(line_start == string::npos ? out.text : out.text.substr(line_start + 1)) - width(line);
+      column = columns(line_start == string::npos ? out.text : out.text.substr(line_start + 1)) - columns(line);
     }
     out.space = true;
   }

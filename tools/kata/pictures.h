@@ -24,7 +24,7 @@ plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport&
 // Rebuilds and checks the step with its tensors saved, prints its verdict and the figure: in
 // colour on a terminal, in shades with NO_COLOR, as a table without a terminal; and as SVG to
 // svg_file unless it is empty.
-int command_show(const Style& style, const Paths& paths, const backprop::Step& step,
+int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
                  const std::filesystem::path& svg_file);
 
 // The fill colour of a node whose step is in this state.
@@ -37,6 +37,6 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, b
 
 // Checks every step and writes the coloured graph to <build dir>/kata-graph.dot, and as SVG with
 // Graphviz's dot when it is installed; else prints the command that renders it.
-int command_graph(const Style& style, const Paths& paths);
+int command_graph(const Console& console, const Settings& settings);
 
 }  // namespace kata

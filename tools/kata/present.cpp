@@ -7,6 +7,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "backprop/exit_status.h"
+#include "process.h"
+
 namespace kata {
 namespace {
 
@@ -14,23 +17,17 @@ using backprop::State;
 using backprop::Step;
 using backprop::StepReport;
 
-bool passed(const Outcome& outcome, const Step& step) {
+bool passed(const CheckResult& outcome, const Step& step) {
   const auto it = outcome.steps.find(step.name);
   return it != outcome.steps.end() && it->second.state == State::passed;
 }
 
 // "not done", "threw": the report's state in words.
-std::string state_words(State state) {
-  std::string text(backprop::to_string(state));
-  std::replace(text.begin(), text.end(), '_', ' ');
-  return text;
-}
-
-std::string painted_state(const Style& style, State state) {
-  const auto text = state_words(state);
-  if (state == State::passed) return style.green(text);
-  if (state == State::not_done) return style.yellow(text);
-  return style.red(text);
+std::string painted_state(const Console& console, State state) {
+  const std::string text(backprop::in_words(state));
+  if (state == State::passed) return console.green(text);
+  if (state == State::not_done) return console.yellow(text);
+  return console.red(text);
 }
 
 // The line of the step's function in its file (its first mention, as `dcounts(`), else 1: with the
@@ -45,8 +42,8 @@ int function_line(const std::filesystem::path& file, const std::string& name) {
 
 }  // namespace
 
-std::string Style::paint(const std::string& text, const char* code) const {
-  return color ? fmt::format("\033[{}m{}\033[0m", code, text) : text;
+std::string Console::paint(const std::string& text, fmt::text_style text_style) const {
+  return color ? fmt::format(text_style, "{}", text) : text;
 }
 
 std::string shown(const std::filesystem::path& path) {
@@ -57,25 +54,25 @@ std::string shown(const std::filesystem::path& path) {
   return absolute.string();
 }
 
-void print_build_failure(const Style& style, const Outcome& outcome) {
-  std::cout << style.red("The build failed") << "; the compiler says:\n\n" << outcome.build_log << '\n';
+void print_build_failure(const Console& console, const CheckResult& outcome) {
+  console.out << console.red("The build failed") << "; the compiler says:\n\n" << outcome.build_log << '\n';
 }
 
-void print_progress(const Outcome& outcome) {
+void print_progress(const Console& console, const CheckResult& outcome) {
   constexpr int width = 28;
   const auto& steps = backprop::steps();
   const auto done =
       static_cast<int>(std::count_if(steps.begin(), steps.end(), [&](const Step& s) { return passed(outcome, s); }));
   const auto total = static_cast<int>(steps.size());
   const int filled = total == 0 ? 0 : done * width / total;
-  std::cout << fmt::format("[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, '-'), done, total)
-            << '\n';
+  console.out << fmt::format("[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, '-'), done, total)
+              << '\n';
 }
 
-void print_table(const Style& style, const Outcome& outcome) {
-  std::cout << style.bold(fmt::format("{:>3}  {:<24} {:<6} {:<12} {:<10} {}", "#", "step", "exact", "approximate",
-                                      "maxdiff", "probe"))
-            << '\n';
+void print_table(const Console& console, const CheckResult& outcome) {
+  console.out << console.bold(fmt::format("{:>3}  {:<24} {:<6} {:<12} {:<10} {}", "#", "step", "exact", "approximate",
+                                          "maxdiff", "probe"))
+              << '\n';
   for (const auto& step : backprop::steps()) {
     const auto& report = outcome.steps.at(step.name);
     std::string row = fmt::format("{:>3}  {:<24} ", step.number, step.name);
@@ -83,93 +80,118 @@ void print_table(const Style& style, const Outcome& outcome) {
     if (network && network->same_shape()) {
       row += fmt::format("{:<6} {:<12} {:<10} ", backprop::python_bool(network->exact),
                          backprop::python_bool(network->approximate), network->maxdiff_text());
-      row += !report.probe ? "-" : report.probe->comparison.passed() ? "ok" : style.red("fails");
-      if (report.state != State::passed) row = style.red(row);
+      row += !report.probe ? "-" : report.probe->comparison.passed() ? "ok" : console.red("fails");
+      if (report.state != State::passed) row = console.red(row);
     } else if (network) {
-      row += style.red(network->shapes_text());
+      row += console.red(network->shapes_text());
     } else {
-      row += painted_state(style, report.state);
+      row += painted_state(console, report.state);
       // Where it does not compile, or how long it ran.
       if (report.state == State::does_not_compile || report.state == State::timed_out)
-        row += "  " + style.dim(report.error.substr(0, report.error.find('\n')));
+        row += "  " + console.dim(report.error.substr(0, report.error.find('\n')));
     }
-    std::cout << row << '\n';
+    console.out << row << '\n';
     // The first warning on a file that compiled, once: the build that printed it.
     const auto messages = outcome.messages.find(step.name);
     if (messages != outcome.messages.end() && report.state != State::does_not_compile) {
       const auto at = messages->second.find(": warning: ");
       const auto begin = messages->second.rfind('\n', at) + 1, end = messages->second.find('\n', at);
       if (at != std::string::npos)
-        std::cout << "     " << style.yellow("warning") << "  " << messages->second.substr(begin, end - begin) << '\n';
+        console.out << "     " << console.yellow("warning") << "  " << messages->second.substr(begin, end - begin)
+                    << '\n';
     }
   }
 }
 
-void print_stale(const Style& style, const Paths& paths, const Outcome& outcome) {
+void print_stale(const Console& console, const Settings& settings, const CheckResult& outcome) {
   if (outcome.stale.size() > 3) {
-    std::cout << style.yellow("old verdicts: ")
-              << fmt::format("{} files of {}/ changed after their tests were built; run {} without --no-build\n",
-                             outcome.stale.size(), paths.tree, paths.kata_command());
+    console.out << console.yellow("old verdicts: ")
+                << fmt::format("{} files of {}/ changed after their tests were built; run {} without --no-build\n",
+                               outcome.stale.size(), settings.tree, settings.kata_command());
     return;
   }
   for (const auto& name : outcome.stale)
-    std::cout << style.yellow("old verdict: ")
-              << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", paths.tree,
-                             backprop::find_step(name)->file(), paths.kata_command());
+    console.out << console.yellow("old verdict: ")
+                << fmt::format("{}/{} changed after its test was built; run {} without --no-build\n", settings.tree,
+                               backprop::find_step(name)->file(), settings.kata_command());
 }
 
-void print_step(const Style& style, const Paths& paths, const Step& step, const Outcome& outcome) {
-  const auto& report = outcome.steps.at(step.name);
-  std::cout << style.bold(fmt::format("Step {} of {}: {}", step.number, backprop::steps().size(), step.name)) << "  "
-            << painted_state(style, report.state) << '\n';
-  std::cout << "  forward  " << step.forward << '\n';
-  if (report.network) {
-    std::cout << "  network  " << report.network->comparison.report() << '\n';
-    std::cout << "  probe    " << (report.probe ? report.probe->comparison.report() : "absent from the reference case")
+void print_from_last_run(const Console& console, const Settings& settings, const CheckResult& outcome) {
+  if (outcome.from_last_run.empty()) return;
+  std::string names;
+  for (const auto& name : outcome.from_last_run) names += (names.empty() ? "" : ", ") + name;
+  console.out << console.dim(fmt::format("From the last run, as nothing they depend on has changed: {}. {} run <step> "
+                                         "checks a step again.",
+                                         names, settings.kata_command()))
               << '\n';
+}
+
+std::optional<CheckResult> check_and_explain(const Console& console, const Settings& settings, const Request& request) {
+  auto outcome = check_steps(settings, request);
+  if (outcome.cancelled) return std::nullopt;
+  if (!outcome.built) {
+    print_build_failure(console, outcome);
+    return std::nullopt;
   }
-  if (!report.error.empty()) std::cout << "  " << style.red(report.error) << '\n';
+  print_stale(console, settings, outcome);
+  return outcome;
+}
+
+int unchecked_status() { return interrupted() ? backprop::kExitInterrupted : backprop::kExitFailure; }
+
+void print_step(const Console& console, const Settings& settings, const Step& step, const CheckResult& outcome) {
+  const auto& report = outcome.steps.at(step.name);
+  console.out << console.bold(fmt::format("Step {} of {}: {}", step.number, backprop::steps().size(), step.name))
+              << "  " << painted_state(console, report.state) << '\n';
+  console.out << "  forward  " << step.forward << '\n';
+  if (report.network) {
+    console.out << "  network  " << report.network->comparison.report() << '\n';
+    console.out << "  probe    "
+                << (report.probe ? report.probe->comparison.report() : "absent from the reference case") << '\n';
+  }
+  if (!report.error.empty()) console.out << "  " << console.red(report.error) << '\n';
   if (!report.printed.empty()) {
-    std::cout << "  " << style.yellow("your step printed:") << '\n';
+    console.out << "  " << console.yellow("your step printed:") << '\n';
     std::istringstream lines(report.printed);
-    for (std::string line; std::getline(lines, line);) std::cout << "    " << line << '\n';
+    for (std::string line; std::getline(lines, line);) console.out << "    " << line << '\n';
   }
   // The compiler's errors on the learner's file, or its warnings when it compiled.
   if (const auto it = outcome.messages.find(step.name); it != outcome.messages.end()) {
-    std::cout << "  " << style.yellow(report.state == State::does_not_compile ? "the compiler says:" : "warnings:")
-              << '\n';
+    console.out << "  " << console.yellow(report.state == State::does_not_compile ? "the compiler says:" : "warnings:")
+                << '\n';
     std::istringstream lines(it->second);
-    for (std::string line; std::getline(lines, line);) std::cout << "    " << line << '\n';
+    for (std::string line; std::getline(lines, line);) console.out << "    " << line << '\n';
   }
-  for (const auto& diagnosis : report.diagnoses) std::cout << "  " << style.yellow("looks like: ") << diagnosis << '\n';
+  for (const auto& diagnosis : report.diagnoses)
+    console.out << "  " << console.yellow("looks like: ") << diagnosis << '\n';
   if (report.state != State::passed) {
-    const auto file = paths.root / paths.tree / step.file();
-    std::cout << "  edit     " << shown(file) << ':' << function_line(file, step.name) << ": "
-              << state_words(report.state) << '\n';
-    std::cout << "  read     " << shown(paths.root / step.note()) << '\n';
-    std::cout << "  hint     " << paths.kata_command() << " hint " << step.name << '\n';
+    const auto file = settings.root / settings.tree / step.file();
+    console.out << "  edit     " << shown(file) << ':' << function_line(file, step.name) << ": "
+                << backprop::in_words(report.state) << '\n';
+    console.out << "  read     " << shown(settings.root / step.note()) << '\n';
+    console.out << "  hint     " << settings.kata_command() << " hint " << step.name << '\n';
   }
 }
 
-void print_next(const Style& style, const Paths& paths, const Outcome& outcome) {
+void print_next(const Console& console, const Settings& settings, const CheckResult& outcome) {
   const auto& steps = backprop::steps();
   const auto next = std::find_if(steps.begin(), steps.end(), [&](const Step& s) { return !passed(outcome, s); });
   if (!outcome.chain.empty()) {
     // The chain test's cmp() lines: exercise 1 end to end, each step fed the learner's own gradients.
-    std::cout << '\n' << style.bold("Exercise 1 end to end, each step fed your own gradients:") << '\n';
+    console.out << '\n' << console.bold("Exercise 1 end to end, each step fed your own gradients:") << '\n';
     std::istringstream lines(outcome.chain);
     for (std::string line; std::getline(lines, line);)
-      if (line.find(" | exact: ") != std::string::npos) std::cout << "  " << line << '\n';
+      if (line.find(" | exact: ") != std::string::npos) console.out << "  " << line << '\n';
   }
   if (next == steps.end()) {
-    std::cout << style.green("Every step passes.") << " Train the network on your steps: " << paths.kata_command()
-              << " train\n";
+    console.out << console.green("Every step passes.")
+                << " Train the network on your steps: " << settings.kata_command() << " train\n";
     return;
   }
-  std::cout << '\n' << style.bold("Next: ");
-  print_step(style, paths, *next, outcome);
-  std::cout << fmt::format("  check    {} run {}, or {} watch to check on every save\n", paths.kata_command(),
-                           next->name, paths.kata_command());
+  console.out << '\n' << console.bold("Next: ");
+  print_step(console, settings, *next, outcome);
+  console.out << fmt::format("  check    {} run {}, or {} watch to check on every save\n", settings.kata_command(),
+                             next->name, settings.kata_command());
 }
 
 }  // namespace kata

@@ -42,40 +42,31 @@ void catch_interrupt() {
 
 bool interrupted() { return interrupt_received != 0; }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                          const Limits& limits) {
-  ProcessResult result;
-  int pipe_fds[2];
-  if (argv.empty() || pipe(pipe_fds) != 0) {
-    result.exit_code = 127;
-    result.output = "cannot start a process: " + std::string(std::strerror(errno)) + "\n";
-    return result;
-  }
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);  // its own process group, so that a stop reaches its children too
-    dup2(pipe_fds[1], STDOUT_FILENO);
-    dup2(pipe_fds[1], STDERR_FILENO);
-    close(pipe_fds[0]);
-    close(pipe_fds[1]);
-    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
-    if (limits.in_child) {
-      if (const auto why = limits.in_child(); !why.empty()) {
-        const auto message = "cannot confine " + argv[0] + ": " + why + "\n";
-        (void)!write(STDERR_FILENO, message.data(), message.size());
-        _exit(126);
-      }
-    }
-    exec_or_exit(argv);
-  }
+namespace {
+
+// In the forked child: its own process group, so that a stop reaches its children too; the pipe
+// as its output; the variables; the confinement; then argv[0].
+[[noreturn]] void start_child(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                              const Limits& limits, const int pipe_fds[2]) {
+  setpgid(0, 0);
+  dup2(pipe_fds[1], STDOUT_FILENO);
+  dup2(pipe_fds[1], STDERR_FILENO);
+  close(pipe_fds[0]);
   close(pipe_fds[1]);
-  if (pid < 0) {
-    close(pipe_fds[0]);
-    result.exit_code = 127;
-    result.output = "cannot start " + argv[0] + ": " + std::strerror(errno) + "\n";
-    return result;
+  for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+  if (limits.in_child) {
+    if (const auto why = limits.in_child(); !why.empty()) {
+      const auto message = "cannot confine " + argv[0] + ": " + why + "\n";
+      (void)!write(STDERR_FILENO, message.data(), message.size());
+      _exit(126);
+    }
   }
-  setpgid(pid, pid);  // also here: whichever of parent and child runs first
+  exec_or_exit(argv);
+}
+
+// Reads the child's output until it closes the pipe, killing its group at the time limit, on a
+// cancel or on Ctrl-C; after a kill, for one more second at most.
+void read_output(pid_t pid, int fd, const Limits& limits, ProcessResult& result) {
   using clock = std::chrono::steady_clock;
   const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                            std::chrono::duration<double>(limits.seconds > 0 ? limits.seconds : 0));
@@ -87,17 +78,16 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
   };
   char buffer[4096];
   for (bool open = true; open;) {
-    pollfd ready{pipe_fds[0], POLLIN, 0};
+    pollfd ready{fd, POLLIN, 0};
     const int events = poll(&ready, 1, 100);
     if (events > 0) {
-      const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
+      const ssize_t n = read(fd, buffer, sizeof buffer);
       if (n > 0 && result.output.size() < kOutputLimit)
         result.output.append(buffer, std::min(static_cast<std::size_t>(n), kOutputLimit - result.output.size()));
       open = n > 0 || (n < 0 && errno == EINTR);
     } else if (events < 0 && errno != EINTR) {
       break;
     }
-    // Killed: read what is left until the pipe closes, or for a second.
     if (result.timed_out || result.cancelled) {
       if (clock::now() - stopped_at > std::chrono::seconds(1)) break;
       continue;
@@ -107,6 +97,30 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     else if (interrupted() || (limits.cancel && limits.cancel()))
       stop(result.cancelled);
   }
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                          const Limits& limits) {
+  ProcessResult result;
+  int pipe_fds[2];
+  if (argv.empty() || pipe(pipe_fds) != 0) {
+    result.exit_code = 127;
+    result.output = "cannot start a process: " + std::string(std::strerror(errno)) + "\n";
+    return result;
+  }
+  const pid_t pid = fork();
+  if (pid == 0) start_child(argv, env, limits, pipe_fds);
+  close(pipe_fds[1]);
+  if (pid < 0) {
+    close(pipe_fds[0]);
+    result.exit_code = 127;
+    result.output = "cannot start " + argv[0] + ": " + std::strerror(errno) + "\n";
+    return result;
+  }
+  setpgid(pid, pid);  // also here: whichever of parent and child runs first
+  read_output(pid, pipe_fds[0], limits, result);
   close(pipe_fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {

@@ -9,6 +9,7 @@
 
 #include "backprop/exit_status.h"
 #include "commands.h"
+#include "formats.h"
 #include "lookup.h"
 #include "process.h"
 
@@ -22,69 +23,61 @@ struct Shipped {
   std::string commit, text;
 };
 
-std::optional<Shipped> shipped_stub(const Paths& paths, const backprop::Step& step) {
+std::optional<Shipped> shipped_stub(const Settings& settings, const backprop::Step& step) {
   const auto path = "exercises/" + step.file();
-  const auto log = run_process({"git", "-C", paths.root.string(), "log", "--format=%H", "--", path});
+  const auto log = run_process({"git", "-C", settings.root.string(), "log", "--format=%H", "--", path});
   if (!log.ok()) return std::nullopt;
   std::istringstream commits(log.output);
   std::string commit;
   while (std::getline(commits, commit)) {
-    const auto shown_file = run_process({"git", "-C", paths.root.string(), "show", commit + ":" + path});
+    const auto shown_file = run_process({"git", "-C", settings.root.string(), "show", commit + ":" + path});
     if (shown_file.ok() && shown_file.output.find("throw NotDone(") != std::string::npos)
       return Shipped{commit, shown_file.output};
   }
   return std::nullopt;
 }
 
-bool write_stub(const std::filesystem::path& file, const Shipped& stub) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << stub.text;
-  if (out.flush()) return true;
-  std::cerr << "kata: could not write " << shown(file) << '\n';
-  return false;
-}
-
 }  // namespace
 
-int command_reset(const Style& style, const Paths& paths, const backprop::Step& step, bool yes) {
-  const auto file = paths.root / "exercises" / step.file();
-  const auto stub = shipped_stub(paths, step);
+int command_reset(const Console& console, const Settings& settings, const backprop::Step& step, bool yes) {
+  const auto file = settings.root / "exercises" / step.file();
+  const auto stub = shipped_stub(settings, step);
   if (!stub) {
     std::cerr << fmt::format("kata: git history of {} has no stub of {} (a version that throws NotDone) to reset to\n",
-                             shown(paths.root), step.name);
+                             shown(settings.root), step.name);
     return backprop::kExitFailure;
   }
   if (!std::filesystem::exists(file)) {
     // Nothing to lose, so nothing to ask.
-    if (!write_stub(file, *stub)) return backprop::kExitFailure;
-    std::cout << style.green("Put back ") << shown(file) << " as shipped.\n";
+    write_text(file, stub->text);
+    console.out << console.green("Put back ") << shown(file) << " as shipped.\n";
     return 0;
   }
   std::ifstream current_in(file, std::ios::binary);
   const std::string current{std::istreambuf_iterator<char>(current_in), {}};
   if (current == stub->text) {
-    std::cout << shown(file) << " is already as shipped.\n";
+    console.out << shown(file) << " is already as shipped.\n";
     return 0;
   }
-  const auto backup = paths.build_dir / "kata-reset" / step.file();
+  const auto backup = settings.build_dir / "kata-reset" / step.file();
   if (!yes) {
     if (!isatty(STDIN_FILENO))
       throw UsageError("reset asks before overwriting your work, and this is not a terminal: pass --yes");
-    std::cout << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
-                             stub->commit.substr(0, 10), shown(backup))
-              << std::flush;
+    console.out << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
+                               stub->commit.substr(0, 10), shown(backup))
+                << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     if (answer != "y" && answer != "Y" && answer != "yes") {
-      std::cout << "Left as it is.\n";
+      console.out << "Left as it is.\n";
       return 0;
     }
   }
   std::error_code error;
   std::filesystem::create_directories(backup.parent_path(), error);
   std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, error);
-  if (!write_stub(file, *stub)) return backprop::kExitFailure;
-  std::cout << style.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
+  write_text(file, stub->text);
+  console.out << console.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
   return 0;
 }
 

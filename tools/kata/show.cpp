@@ -9,6 +9,7 @@
 
 #include "backprop/exit_status.h"
 #include "backprop/npy.h"
+#include "formats.h"
 #include "pictures.h"
 #include "process.h"
 
@@ -16,9 +17,6 @@ namespace kata {
 namespace {
 
 using backprop::State;
-
-// The exit status of a command stopped by Ctrl-C, as a shell reports it.
-constexpr int kExitInterrupted = 130;
 
 plot::Grid read_grid(const std::string& file) {
   const auto array = backprop::npy::read(file);
@@ -79,44 +77,36 @@ plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport&
   return figure;
 }
 
-int command_show(const Style& style, const Paths& paths, const backprop::Step& step,
+int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
                  const std::filesystem::path& svg_file) {
-  // The step tests save the learner's tensors where this variable says; kata's environment is
-  // theirs, so the harness needs no option for it.
-  const auto tensors = paths.build_dir / "kata-show";
+  // The judge saves the learner's tensors where this variable says.
+  const auto tensors = settings.build_dir / "kata-show";
   std::filesystem::remove_all(tensors);
-  setenv(backprop::kTensorsVariable, tensors.c_str(), 1);
-  const auto outcome = check(paths, {.steps = {step.name}});
-  unsetenv(backprop::kTensorsVariable);
-  if (outcome.cancelled) return interrupted() ? kExitInterrupted : backprop::kExitFailure;
-  if (!outcome.built) {
-    print_build_failure(style, outcome);
-    return backprop::kExitFailure;
-  }
-  print_step(style, paths, step, outcome);
-  const auto& report = outcome.steps.at(step.name);
+  const auto outcome =
+      check_and_explain(console, settings, {.steps = {step.name}, .env = {{backprop::kTensorsVariable, tensors}}});
+  if (!outcome) return unchecked_status();
+  print_step(console, settings, step, *outcome);
+  const auto& report = outcome->steps.at(step.name);
   if (!report.network) {
-    std::cout << "\nNothing to draw: the step returned no gradient.\n";
+    console.out << "\nNothing to draw: the step returned no gradient.\n";
     return backprop::kExitFailure;
   }
   const auto figure = show_figure(step, report);
   if (!isatty(STDOUT_FILENO)) {
-    std::cout << '\n' << plot::render_table(figure);
+    console.out << '\n' << plot::render_table(figure);
   } else {
     const char* colorterm = std::getenv("COLORTERM");  // "truecolor" or "24bit" where 24-bit colour works
     const bool truecolor =
         colorterm && (std::string_view(colorterm) == "truecolor" || std::string_view(colorterm) == "24bit");
-    const auto colours = !style.color ? plot::Colours::none
-                         : truecolor  ? plot::Colours::truecolor
-                                      : plot::Colours::palette256;
+    const auto colours = !console.color ? plot::Colours::none
+                         : truecolor    ? plot::Colours::truecolor
+                                        : plot::Colours::palette256;
     const auto [width, height] = terminal_size();
-    std::cout << '\n' << plot::render_terminal(figure, colours, width, height);
+    console.out << '\n' << plot::render_terminal(figure, colours, width, height);
   }
   if (!svg_file.empty()) {
-    std::ofstream out(svg_file);
-    out << plot::render_svg(figure);
-    if (!out) throw std::runtime_error(svg_file.string() + ": cannot write");
-    std::cout << "\nThe picture is in " << shown(svg_file) << '\n';
+    write_text(svg_file, plot::render_svg(figure));
+    console.out << "\nThe picture is in " << shown(svg_file) << '\n';
   }
   return report.state == State::passed ? 0 : backprop::kExitFailure;
 }

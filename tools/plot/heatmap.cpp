@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "svg.h"
+#include "text_width.h"
 
 namespace plot {
 namespace {
@@ -16,19 +17,7 @@ constexpr std::array<std::string_view, 2 * kLevels + 1> kColours = {
     "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff", "#fee0b6", "#fdb863", "#e08214", "#b35806"};
 constexpr std::array<std::string_view, 2 * kLevels + 1> kGlyphs = {"#", "≡", "=", "-", " ", "░", "▒", "▓", "█"};
 
-// The characters a line of text takes on a terminal: UTF-8 sequences count once, escapes not at all.
-int visible_width(std::string_view text) {
-  int width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\033') {
-      i = text.find('m', i);
-      if (i == std::string_view::npos) break;
-      continue;
-    }
-    width += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  }
-  return width;
-}
+int visible_width(std::string_view text) { return static_cast<int>(columns(text)); }
 
 std::string padded(const std::string& text, int width) {
   return text + std::string(static_cast<std::size_t>(std::max(0, width - visible_width(text))), ' ');

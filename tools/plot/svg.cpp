@@ -6,6 +6,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "text_width.h"
+
 namespace plot {
 
 std::string escape(std::string_view text) {
@@ -34,9 +36,7 @@ std::string escape(std::string_view text) {
 
 double text_width(std::string_view text, double font_size) {
   // Characters, not bytes: "×" and "≤" are one each.
-  double chars = 0;
-  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return 0.6 * font_size * chars;
+  return 0.6 * font_size * static_cast<double>(columns(text));
 }
 
 double tick_step(double lo, double hi, int count) {

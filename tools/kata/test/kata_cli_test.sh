@@ -13,6 +13,25 @@ fail() { echo "FAIL: $*"; echo "--- kata printed:"; cat "$out" 2>/dev/null; exit
 expect_exit() { [[ $1 == "$2" ]] || fail "exit status $1, expected $2"; }
 expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
 expect_not() { ! grep -qE -- "$1" "$out" || fail "a line matches '$1'"; }
+# A build tree's kata_targets.json (as CMakeLists.txt writes it) in which no name is CMake's or
+# the manifest's: kata must take every target, object and program from it.
+write_targets() {
+  local build=$1 separator="" path stem
+  mkdir -p "$build"
+  {
+    echo "{\"judge\": {\"target\": \"any_judge\", \"file\": \"$build/programs/any_judge\"},"
+    echo " \"trainer\": {\"target\": \"any_trainer\", \"file\": \"$build/programs/any_trainer\"},"
+    echo " \"steps\": {"
+    for path in "$fake"/*; do
+      stem=${path##*/}
+      [[ $stem == judge ]] && continue
+      echo "$separator \"$stem\": {\"target\": \"any_runner_${stem:0:2}\", \"object\": \"$build/objects/./any_name_${stem:0:2}.o\","
+      echo "   \"runner\": \"$build/programs/any_name_${stem:0:2}\", \"link\": []}"
+      separator=,
+    done
+    echo "}}"
+  } > "$build/kata_targets.json"
+}
 wait_for() {
   for _ in $(seq 200); do grep -qE -- "$1" "$out" && return; sleep 0.1; done
   fail "nothing matched '$1' within 20 s"
@@ -65,12 +84,15 @@ case $scenario in
   broken)
     # A step that does not compile: its file, line and first error; every other step still checked.
     cp -r "$root/$tree" "$scratch/$tree"
+    write_targets "$scratch/build"
     with_fake_build() {
-      KATA_FAKE_ROOT=$scratch KATA_FAKE_TREE=$tree "$kata" --root "$scratch" --build-dir "$scratch/build" \
-        --cmake "$fake_cmake" --steps-dir "$fake" "$@" > "$out" 2>&1
+      KATA_FAKE_CMAKE_LOG=$scratch/cmake.log KATA_FAKE_ROOT=$scratch KATA_FAKE_TREE=$tree "$kata" --root "$scratch" \
+        --build-dir "$scratch/build" --cmake "$fake_cmake" --steps-dir "$fake" "$@" > "$out" 2>&1
     }
     with_fake_build status
     expect_exit $? 0
+    grep -q -- "--target any_judge any_runner_01 .*any_runner_28 -- -k 0" "$scratch/cmake.log" ||
+      fail "kata did not build the targets kata_targets.json names: $(cat "$scratch/cmake.log")"
     expect "^ +5  dcounts +does not compile +$tree/05_dcounts.cpp:12: 'dcount' was not declared in this scope"
     expect '^ +4  dcounts_sum +False +False +2 '
     expect "^ +warning +$tree/02_dprobs.cpp:11:9: warning: unused variable 'unused'"
@@ -280,14 +302,50 @@ NOTE
     done ;;
   train)
     # kata train builds the trainer, then runs it with every argument after `train`.
-    mkdir -p "$scratch/build/tools/train"
-    printf '#!/bin/bash\necho "trainer ran with: $*"\n' > "$scratch/build/tools/train/train"
-    chmod +x "$scratch/build/tools/train/train"
+    write_targets "$scratch/build"
+    mkdir -p "$scratch/build/programs"
+    printf '#!/bin/bash\necho "trainer ran with: $*"\n' > "$scratch/build/programs/any_trainer"
+    chmod +x "$scratch/build/programs/any_trainer"
     KATA_FAKE_CMAKE_LOG=$scratch/cmake.log "$kata" --build-dir "$scratch/build" --cmake "$fake_cmake" train \
       --steps 5 --help > "$out" 2>&1
     expect_exit $? 0
     expect '^trainer ran with: --steps 5 --help$'
-    grep -q -- "--build $scratch/build --target train" "$scratch/cmake.log" || fail "the trainer was not built first" ;;
+    grep -q -- "--build $scratch/build --target any_trainer" "$scratch/cmake.log" || fail "the trainer was not built first" ;;
+  saved)
+    # kata (the status) shows the last run's verdict of a step whose file, runner, judge and
+    # reference case are unchanged, timed out included, without running it again; a changed file
+    # runs it again; kata report never reads a saved verdict.
+    cp -r "$root/$tree" "$scratch/$tree"
+    mkdir -p "$scratch/build" && ln -s "$fake" "$scratch/build/steps"
+    timed() {
+      local start
+      start=$(date +%s%N)
+      KATA_FAKE_LOOP=dcounts "$kata" --root "$scratch" --build-dir "$scratch/build" --no-build --time-limit 1 "$@" \
+        > "$out" 2>&1
+      expect_exit $? 0
+      took=$((($(date +%s%N) - start) / 1000000))
+    }
+    timed status
+    ((took >= 3000)) || fail "the first status took $took ms: the looping step was not run"
+    expect '^ +5  dcounts +timed out'
+    expect_not 'From the last run'
+    timed status
+    ((took < 3000)) || fail "the second status took $took ms: it ran the looping step again"
+    expect '^ +5  dcounts +timed out +stopped after 1 s'
+    expect '^ +4  dcounts_sum +False +False +2 '
+    expect 'From the last run, as nothing they depend on has changed: dlogprobs, .*[ ]dcounts, .*kata run <step>'
+    touch "$scratch/$tree/05_dcounts.cpp"
+    timed status
+    ((took >= 3000)) || fail "status took $took ms after 05_dcounts.cpp changed: it did not run the step again"
+    expect_not 'From the last run.*[ ]dcounts[,.]'
+    expect '^ +5  dcounts +timed out'
+    start=$(date +%s%N)
+    KATA_FAKE_LOOP=dcounts "$kata" --root "$scratch" --build-dir "$scratch/build" --no-build --time-limit 1 report \
+      --out "$scratch/report" > "$out" 2>&1
+    expect_exit $? 1
+    took=$((($(date +%s%N) - start) / 1000000))
+    ((took >= 3000)) || fail "kata report took $took ms: it read a saved verdict"
+    expect_not 'From the last run' ;;
   usage)
     "$kata" --no-build --steps-dir "$fake" run dcount > "$out" 2>&1
     expect_exit $? 2

@@ -61,7 +61,7 @@ case $scenario in
     expect '^# network dW2: shapes differ: \(4, 3\) vs \(3, 4\)$'
     expect "^# The shapes differ: yours \(4, 3\), PyTorch's \(3, 4\): no difference to draw.$"
     # On a terminal without colour: the shades, one row a line, and the legend.
-    command -v script > /dev/null || { echo "no script(1): the terminal's picture is not checked"; exit 0; }
+    command -v script > /dev/null || { echo "no script(1): the terminal picture skipped"; exit 0; }
     show=("$kata" --no-build --steps-dir "$tensors" --build-dir "$scratch" show 8)
     # util-linux's script takes the command as a string (-c) and returns its status (-e); BSD's
     # (macOS) takes the command's words after the log file.

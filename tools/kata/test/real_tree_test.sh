@@ -34,6 +34,12 @@ expect '^ +7  dlogit_maxes +does not compile +exercises/07_dlogit_maxes.cpp is m
 expect '^ +8  dlogits +does not compile +does not link'
 expect '^ +9  dh +not done'
 expect '\] 4/28'
+# Nothing changed: the looping step's verdict is the last run's, without waiting for it again.
+SECONDS=0
+"$kata" --time-limit 2 status > "$out" 2>&1
+echo "kata status again: $SECONDS s"
+expect '^ +6  dnorm_logits +timed out +stopped after 2 s'
+expect 'From the last run, as nothing they depend on has changed: .*dnorm_logits'
 "$kata" run dcounts > "$out" 2>&1
 expect '^  the compiler says:'
 # The editor's view: kata's lines as the problem matchers of .vscode/tasks.json read them.
