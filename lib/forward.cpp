@@ -4,6 +4,30 @@
 
 namespace backprop {
 
+std::int64_t rows_of(const Shape& shape) {
+  std::int64_t rows = 1;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) rows *= shape[i];
+  return rows;
+}
+
+ParameterShapes parameter_shapes(const Sizes& s) {
+  const auto [vocab, block, embd, hidden] = s;
+  return {.C = {vocab, embd},
+          .W1 = {block * embd, hidden},
+          .b1 = {hidden},
+          .W2 = {hidden, vocab},
+          .b2 = {vocab},
+          .bngain = {1, hidden},
+          .bnbias = {1, hidden}};
+}
+
+std::int64_t parameter_count(const Sizes& s) {
+  const auto shapes = parameter_shapes(s);
+  std::int64_t count = 0;
+  for_each_parameter([&](std::string_view, const Shape& shape) { count += rows_of(shape) * shape.back(); }, shapes);
+  return count;
+}
+
 template <typename Scalar>
 void forward_embedding(const MatrixOf<Scalar>& C, const IndexMatrix& Xb, MatrixOf<Scalar>& emb,
                        MatrixOf<Scalar>& embcat) {

@@ -3,9 +3,16 @@
 // written); 2 bad usage (a flag, a step's name, or a file named by one).
 #pragma once
 
+#include <stdexcept>
+
 namespace backprop {
 
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+
+// Bad usage: the program prints its message and ends with kExitUsage.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 }  // namespace backprop
