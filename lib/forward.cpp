@@ -1,5 +1,6 @@
 #include "backprop/forward.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace backprop {
@@ -33,8 +34,9 @@ void forward_embedding(const MatrixOf<Scalar>& C, const IndexMatrix& Xb, MatrixO
                        MatrixOf<Scalar>& embcat) {
   const Eigen::Index n = Xb.rows(), block_size = Xb.cols();
   emb.resize(n * block_size, C.cols());
+  // Row by row with std::copy_n: a row is too short (n_embd) for Eigen's row copy to pay its set-up.
   for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < block_size; ++j) emb.row(i * block_size + j) = C.row(Xb(i, j));
+    for (Eigen::Index j = 0; j < block_size; ++j) std::copy_n(&C(Xb(i, j), 0), C.cols(), &emb(i * block_size + j, 0));
   // Row-major, so the view is the same numbers in n rows.
   embcat = emb.template reshaped<Eigen::RowMajor>(n, block_size * C.cols());
 }
