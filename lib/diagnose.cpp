@@ -139,7 +139,7 @@ std::vector<std::string> permuted(const Matrix& got, const Matrix& want, const D
   if (outside_tolerance(sorted_got, sorted_want).any()) return {};
   const std::string found = "the right values in the wrong places";
   // demb has one row per position of each example's context.
-  const auto block = got.rows() == dims.n * dims.block_size ? dims.block_size : 0;
+  const auto block = got.rows() == dims.n * dims.sizes.block_size ? dims.sizes.block_size : 0;
   if (const auto from = row_order(got, want); !from.empty()) return {found + ": " + named_order(from, "rows", block)};
   if (const auto from = row_order(got.transpose(), want.transpose()); !from.empty())
     return {found + ": " + named_order(from, "columns", 0)};

@@ -1,16 +1,42 @@
 #include "backprop/forward.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace backprop {
+
+std::int64_t rows_of(const Shape& shape) {
+  std::int64_t rows = 1;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) rows *= shape[i];
+  return rows;
+}
+
+ParameterShapes parameter_shapes(const Sizes& s) {
+  const auto [vocab, block, embd, hidden] = s;
+  return {.C = {vocab, embd},
+          .W1 = {block * embd, hidden},
+          .b1 = {hidden},
+          .W2 = {hidden, vocab},
+          .b2 = {vocab},
+          .bngain = {1, hidden},
+          .bnbias = {1, hidden}};
+}
+
+std::int64_t parameter_count(const Sizes& s) {
+  const auto shapes = parameter_shapes(s);
+  std::int64_t count = 0;
+  for_each_parameter([&](std::string_view, const Shape& shape) { count += rows_of(shape) * shape.back(); }, shapes);
+  return count;
+}
 
 template <typename Scalar>
 void forward_embedding(const MatrixOf<Scalar>& C, const IndexMatrix& Xb, MatrixOf<Scalar>& emb,
                        MatrixOf<Scalar>& embcat) {
   const Eigen::Index n = Xb.rows(), block_size = Xb.cols();
   emb.resize(n * block_size, C.cols());
+  // Row by row with std::copy_n: a row is too short (n_embd) for Eigen's row copy to pay its set-up.
   for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < block_size; ++j) emb.row(i * block_size + j) = C.row(Xb(i, j));
+    for (Eigen::Index j = 0; j < block_size; ++j) std::copy_n(&C(Xb(i, j), 0), C.cols(), &emb(i * block_size + j, 0));
   // Row-major, so the view is the same numbers in n rows.
   embcat = emb.template reshaped<Eigen::RowMajor>(n, block_size * C.cols());
 }

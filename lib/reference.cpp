@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "backprop/npy.h"
@@ -19,25 +20,22 @@ npy::Array load(const std::filesystem::path& file, npy::DType dtype, const std::
   return array;
 }
 
-std::int64_t rows_of(const std::vector<std::int64_t>& shape) {
-  std::int64_t rows = 1;
-  for (std::size_t i = 0; i + 1 < shape.size(); ++i) rows *= shape[i];
-  return rows;
-}
-
 }  // namespace
 
 std::vector<std::int64_t> expected_shape(std::string_view name, const Dims& d) {
   if (name.size() > 1 && name[0] == 'd') name.remove_prefix(1);  // a gradient has its tensor's shape
-  const auto [n, block, embd, hidden, vocab] = d;
-  using S = std::vector<std::int64_t>;
-  if (name == "C") return S{vocab, embd};
-  if (name == "W1") return S{block * embd, hidden};
-  if (name == "b1") return S{hidden};
-  if (name == "W2") return S{hidden, vocab};
-  if (name == "b2") return S{vocab};
-  if (name == "bngain" || name == "bnbias" || name == "bnmeani" || name == "bnvar" || name == "bnvar_inv")
-    return S{1, hidden};
+  const auto shapes = parameter_shapes(d.sizes);
+  std::optional<Shape> parameter;
+  for_each_parameter(
+      [&](std::string_view p, const Shape& shape) {
+        if (p == name) parameter = shape;
+      },
+      shapes);
+  if (parameter) return *parameter;
+  const auto [n, sizes] = d;
+  const auto [vocab, block, embd, hidden] = sizes;
+  using S = Shape;
+  if (name == "bnmeani" || name == "bnvar" || name == "bnvar_inv") return S{1, hidden};
   if (name == "Xb") return S{n, block};
   if (name == "Yb") return S{n};
   if (name == "emb") return S{n, block, embd};
@@ -59,14 +57,17 @@ Case::Case(std::filesystem::path dir) : dir_(std::move(dir)) {
                              ": cannot open; a reference case is a folder with meta.json (see data/README.md)");
   try {
     const auto meta = nlohmann::json::parse(in);
-    dims_ = {meta.at("n").get<std::int64_t>(), meta.at("block_size").get<std::int64_t>(),
-             meta.at("n_embd").get<std::int64_t>(), meta.at("n_hidden").get<std::int64_t>(),
-             meta.at("vocab_size").get<std::int64_t>()};
+    dims_ = {meta.at("n").get<std::int64_t>(),
+             {.vocab_size = meta.at("vocab_size").get<std::int64_t>(),
+              .block_size = meta.at("block_size").get<std::int64_t>(),
+              .n_embd = meta.at("n_embd").get<std::int64_t>(),
+              .n_hidden = meta.at("n_hidden").get<std::int64_t>()}};
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(meta_file.string() + ": " + e.what() +
                              " (expected an object with whole numbers n, block_size, n_embd, n_hidden, vocab_size)");
   }
-  for (const auto size : {dims_.n, dims_.block_size, dims_.n_embd, dims_.n_hidden, dims_.vocab_size})
+  const auto& s = dims_.sizes;
+  for (const auto size : {dims_.n, s.block_size, s.n_embd, s.n_hidden, s.vocab_size})
     if (size < 1) throw std::runtime_error(meta_file.string() + ": every size must be at least 1");
 }
 

@@ -21,7 +21,7 @@ namespace {
 using backprop::diagnose;
 using Catch::Matchers::ContainsSubstring;
 
-const backprop::Dims batch_of_32{32, 3, 10, 64, 27};
+const backprop::Dims batch_of_32{32, {.vocab_size = 27, .block_size = 3, .n_embd = 10, .n_hidden = 64}};
 
 // A gradient-like matrix with no two values alike and none zero.
 Matrix sample(Eigen::Index rows, Eigen::Index cols) {

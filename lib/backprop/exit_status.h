@@ -4,10 +4,17 @@
 // as a shell reports it.
 #pragma once
 
+#include <stdexcept>
+
 namespace backprop {
 
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInterrupted = 130;
+
+// Bad usage: the program prints its message and ends with kExitUsage.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 }  // namespace backprop

@@ -8,7 +8,9 @@
 // They differ where the lecture's chunks cost what the trainer need not pay (see forward()).
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "backprop/tensor.h"
 
@@ -19,8 +21,16 @@ using MatrixOf = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 template <typename Scalar>
 using RowVectorOf = Eigen::Matrix<Scalar, 1, Eigen::Dynamic>;
 
-// The seven parameters. The same type holds their gradients (grad.W1 is dloss/dW1), as llm.c's
-// ParameterTensors does, so that anything done to every parameter is written once, through
+// The model's sizes, of which every parameter's shape is made; the defaults are the lecture's.
+struct Sizes {
+  std::int64_t vocab_size = 27;
+  std::int64_t block_size = 3;
+  std::int64_t n_embd = 10;
+  std::int64_t n_hidden = 200;
+};
+
+// The seven parameters, shaped as parameter_shapes() says. The same type holds their gradients (grad.W1 is dloss/dW1),
+// as llm.c's ParameterTensors does, so that anything done to every parameter is written once, through
 // for_each_parameter.
 template <typename Scalar>
 struct ParameterTensors {
@@ -47,6 +57,23 @@ void for_each_parameter(F&& f, Sets&... sets) {
   f(std::string_view("bngain"), sets.bngain...);
   f(std::string_view("bnbias"), sets.bnbias...);
 }
+
+// A tensor's shape as PyTorch gives it: b1 is (n_hidden,), bngain (1, n_hidden).
+using Shape = std::vector<std::int64_t>;
+
+// The rows a tensor of this shape is stored in: one for a 1-D tensor, the leading dimensions
+// flattened for more (tensor.h); its columns are shape.back().
+std::int64_t rows_of(const Shape& shape);
+
+// The shape of each parameter, as llm.c's fill_in_parameter_sizes: the one place they are written.
+// for_each_parameter walks it as it walks the tensors.
+struct ParameterShapes {
+  Shape C, W1, b1, W2, b2, bngain, bnbias;
+};
+ParameterShapes parameter_shapes(const Sizes& s);
+
+// As the lecture counts them: sum(p.nelement() for p in parameters).
+std::int64_t parameter_count(const Sizes& s);
 
 // BatchNorm's epsilon, as in the lecture.
 inline constexpr float kBatchNormEps = 1e-5f;

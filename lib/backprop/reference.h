@@ -11,18 +11,16 @@
 #include <string_view>
 #include <vector>
 
-#include "backprop/paths.h"  // where the cases are
+#include "backprop/forward.h"  // the model's sizes and the parameters' shapes
+#include "backprop/paths.h"    // where the cases are
 #include "backprop/tensor.h"
 
 namespace backprop {
 
-// The sizes a case's shapes are made of.
+// The sizes a case's shapes are made of: its batch and the model's.
 struct Dims {
   std::int64_t n = 0;  // batch size
-  std::int64_t block_size = 0;
-  std::int64_t n_embd = 0;
-  std::int64_t n_hidden = 0;
-  std::int64_t vocab_size = 0;
+  Sizes sizes;
 };
 
 // The PyTorch shape of a lecture tensor or of its gradient ("dW1" has the shape of "W1");

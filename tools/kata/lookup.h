@@ -1,18 +1,16 @@
 // Finding the step a learner means: by name or number, with a suggestion for a near miss.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "backprop/exit_status.h"
 #include "backprop/manifest.h"
 
 namespace kata {
 
 // A command line kata cannot act on: it exits with backprop::kExitUsage.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using backprop::UsageError;
 
 // The step named or numbered so; throws UsageError naming the closest names when there is none.
 const backprop::Step& step_named(const std::string& name);

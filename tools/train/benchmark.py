@@ -1,16 +1,22 @@
 #!/usr/bin/python3
 """Time our trainer against the lecture's PyTorch loop on the same steps, both on one thread.
 
-    /usr/bin/python3 tools/train/benchmark.py --train build/solutions/tools/train/train --names NAMES [--steps N]
+    /usr/bin/python3 tools/train/benchmark.py --train build/solutions/tools/train/train [TRAIN ...] \
+        [--names NAMES] [--steps N] [--repeats R]
 
 Runs `train --steps N` (which times its own loop) and, when torch is importable, the lecture's
 exercise-4 loop for the same N steps three ways: as written (the Python loop for dC), with
 index_add_ for dC, and with autograd. Prints each time per step and our speed-up over the best.
 Without torch it times our trainer alone. Only the training loops are timed, not data loading.
+With --repeats R, the whole round (ours, then each PyTorch loop) runs R times and each loop's median
+is reported, so that a machine whose load drifts slows every loop alike. Several trainers (an older
+build as the baseline, say) are each timed in every round and compared with the same PyTorch loops.
 """
 import argparse
+import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -21,10 +27,11 @@ def time_trainer(train, names, steps):
                          capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"{train} failed ({run.returncode}):\n{run.stderr}")
-    match = re.search(r"trained \d+ steps in ([0-9.]+) s", run.stdout)
+    # Its time a step, to 0.1 us; its total, in 10 ms, would round a short run's to 2 us a step.
+    match = re.search(r"trained \d+ steps in [0-9.]+ s: ([0-9.]+) us a step", run.stdout)
     if not match:
         sys.exit(f"{train} did not print its time:\n{run.stdout}")
-    return float(match.group(1)) / steps
+    return float(match.group(1)) * 1e-6
 
 
 def time_torch(torch, names, steps, variant):
@@ -117,29 +124,49 @@ def time_torch(torch, names, steps, variant):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--train", required=True, help="the trainer binary, e.g. build/solutions/tools/train/train")
-    parser.add_argument("--names", required=True, help="names.txt")
+    parser.add_argument("--train", required=True, nargs="+",
+                        help="the trainer binary, e.g. build/solutions/tools/train/train; several are timed in turn")
+    parser.add_argument("--names", default=os.environ.get("BACKPROP_NAMES", "data/names.txt"),
+                        help="names.txt (default: $BACKPROP_NAMES, else data/names.txt, as the trainer)")
     parser.add_argument("--steps", type=int, default=10000, help="steps for every loop (default 10000)")
+    parser.add_argument("--repeats", type=int, default=1, help="rounds of every loop; medians are reported (default 1)")
     args = parser.parse_args()
     if args.steps < 2:
         parser.error("--steps must be at least 2")
-
-    ours = time_trainer(args.train, args.names, args.steps)
-    print(f"{'ours (C++, fused backward)':34s} {ours * 1e6:8.1f} us/step")
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    if len(set(args.train)) < len(args.train):
+        parser.error("--train names a trainer twice")
     try:
         import torch
+        torch.set_num_threads(1)
     except ImportError:
+        torch = None
+    variants = [("lecture", "PyTorch, the lecture's loop"), ("index_add", "PyTorch, index_add_ for dC"),
+                ("autograd", "PyTorch, autograd")] if torch else []
+
+    times = {train: [] for train in args.train} | {variant: [] for variant, _ in variants}
+    for _ in range(args.repeats):
+        for train in args.train:
+            times[train].append(time_trainer(train, args.names, args.steps))
+        for variant, _ in variants:
+            times[variant].append(time_torch(torch, args.names, args.steps, variant))
+    median = {loop: statistics.median(seconds) for loop, seconds in times.items()}
+
+    for train in args.train:
+        label = "ours (C++, fused backward)" if len(args.train) == 1 else train
+        print(f"{label:34s} {median[train] * 1e6:8.1f} us/step")
+    if not torch:
         print("torch is not importable: the PyTorch loops were skipped (Debian: apt-get install python3-torch)")
         return
-    torch.set_num_threads(1)
-    best = None
-    for variant, label in [("lecture", "PyTorch, the lecture's loop"), ("index_add", "PyTorch, index_add_ for dC"),
-                           ("autograd", "PyTorch, autograd")]:
-        seconds = time_torch(torch, args.names, args.steps, variant)
-        best = seconds if best is None else min(best, seconds)
-        print(f"{label:34s} {seconds * 1e6:8.1f} us/step  ({seconds / ours:5.1f}x ours)")
-    print(f"torch {torch.__version__}, one thread; {args.steps} steps each; "
-          f"ours is {best / ours:.1f}x the best PyTorch loop")
+    ours = median[args.train[0]]
+    for variant, label in variants:
+        print(f"{label:34s} {median[variant] * 1e6:8.1f} us/step  ({median[variant] / ours:5.1f}x ours)")
+    best = min(median[variant] for variant, _ in variants)
+    rounds = f"the median of {args.repeats} rounds" if args.repeats > 1 else "one round"
+    print(f"torch {torch.__version__}, one thread; {args.steps} steps each, {rounds}")
+    for train in args.train:
+        print(f"{train} is {best / median[train]:.1f}x the best PyTorch loop")
 
 
 if __name__ == "__main__":

@@ -4,15 +4,11 @@
 #include <fstream>
 
 #include "backprop/npy.h"
-#include "backprop/reference.h"
 
 namespace train {
 namespace {
 
 constexpr const char* kFormat = "backprop-ninja checkpoint";
-
-// The lecture's shapes (b1 (n_hidden,), bngain (1, n_hidden), ...), as NumPy will read them.
-backprop::Dims dims_of(const Sizes& s) { return {0, s.block_size, s.n_embd, s.n_hidden, s.vocab_size}; }
 
 template <typename Tensor>
 void save(const std::filesystem::path& dir, std::string_view name, const Tensor& t, std::vector<std::int64_t> shape) {
@@ -33,8 +29,7 @@ Matrix load(const std::filesystem::path& dir, std::string_view name, std::vector
     throw CheckpointError(file.string() + ": " + backprop::npy::to_string(array.dtype) + " of shape " +
                           backprop::npy::shape_string(array.shape) + ", expected float32 (<f4) of shape " +
                           backprop::npy::shape_string(shape) + " (the sizes in meta.json)");
-  const auto rows = shape.size() == 2 ? shape[0] : 1;
-  const Eigen::Map<const Matrix> t(array.f32.data(), rows, shape.back());
+  const Eigen::Map<const Matrix> t(array.f32.data(), backprop::rows_of(shape), shape.back());
   if (!t.allFinite()) throw CheckpointError(file.string() + ": holds NaN or infinity; a trained model has neither");
   return t;
 }
@@ -46,13 +41,12 @@ void save_checkpoint(const std::filesystem::path& dir, const Model& model) {
   std::filesystem::create_directories(dir, error);
   if (error) throw CheckpointError(dir.string() + ": cannot create the folder (" + error.message() + ")");
   const auto s = sizes_of(model.parameters);
-  const auto dims = dims_of(s);
+  // The lecture's shapes (b1 (n_hidden,), bngain (1, n_hidden), ...), as NumPy will read them.
+  const auto shapes = backprop::parameter_shapes(s);
   try {
-    backprop::for_each_parameter(
-        [&](std::string_view name, const auto& tensor) {
-          save(dir, name, tensor, backprop::expected_shape(name, dims));
-        },
-        model.parameters);
+    backprop::for_each_parameter([&](std::string_view name, const auto& tensor,
+                                     const backprop::Shape& shape) { save(dir, name, tensor, shape); },
+                                 model.parameters, shapes);
     save(dir, "bnmean", model.stats.bnmean, {1, s.n_hidden});
     save(dir, "bnvar", model.stats.bnvar, {1, s.n_hidden});
   } catch (const backprop::npy::Error& e) {
@@ -84,8 +78,10 @@ Model load_checkpoint(const std::filesystem::path& dir) {
     if (version != kCheckpointVersion)
       throw CheckpointError(meta_file.string() + ": version " + std::to_string(version) + ", this program reads " +
                             std::to_string(kCheckpointVersion));
-    s = {meta.at("vocab_size").get<int>(), meta.at("block_size").get<int>(), meta.at("n_embd").get<int>(),
-         meta.at("n_hidden").get<int>()};
+    s = {.vocab_size = meta.at("vocab_size").get<std::int64_t>(),
+         .block_size = meta.at("block_size").get<std::int64_t>(),
+         .n_embd = meta.at("n_embd").get<std::int64_t>(),
+         .n_hidden = meta.at("n_hidden").get<std::int64_t>()};
     model.itos = meta.at("itos").get<std::string>();
     model.training = meta.value("training", nlohmann::json::object());
   } catch (const nlohmann::json::exception& e) {
@@ -102,10 +98,10 @@ Model load_checkpoint(const std::filesystem::path& dir) {
     throw CheckpointError(meta_file.string() +
                           ": sizes must be positive and \"itos\" must hold vocab_size characters: '.', then "
                           "distinct letters a-z in order");
-  const auto dims = dims_of(s);
+  const auto shapes = backprop::parameter_shapes(s);
   backprop::for_each_parameter(
-      [&](std::string_view name, auto& tensor) { tensor = load(dir, name, backprop::expected_shape(name, dims)); },
-      model.parameters);
+      [&](std::string_view name, auto& tensor, const backprop::Shape& shape) { tensor = load(dir, name, shape); },
+      model.parameters, shapes);
   model.stats.bnmean = load(dir, "bnmean", {1, s.n_hidden});
   model.stats.bnvar = load(dir, "bnvar", {1, s.n_hidden});
   if ((model.stats.bnvar.array() < 0).any())

@@ -34,8 +34,8 @@ Tensor checked(const char* step, Tensor gradient, const Like& like) {
 }  // namespace
 
 Sizes sizes_of(const Parameters& p) {
-  const auto n_embd = static_cast<int>(p.C.cols());
-  return {static_cast<int>(p.C.rows()), static_cast<int>(p.W1.rows()) / n_embd, n_embd, static_cast<int>(p.W1.cols())};
+  return {
+      .vocab_size = p.C.rows(), .block_size = p.W1.rows() / p.C.cols(), .n_embd = p.C.cols(), .n_hidden = p.W1.cols()};
 }
 
 Matrix backward_embedding(const Matrix& C, const IndexMatrix& Xb, const Matrix& emb, const Matrix& dembcat) {

@@ -18,12 +18,7 @@ using backprop::Matrix;
 using backprop::Parameters;
 using backprop::RowVector;
 
-struct Sizes {
-  int vocab_size = 27;
-  int block_size = 3;
-  int n_embd = 10;
-  int n_hidden = 200;
-};
+using backprop::Sizes;
 
 Sizes sizes_of(const Parameters& p);
 

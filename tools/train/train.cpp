@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -9,10 +10,10 @@
 namespace train {
 namespace {
 
-// randn into a matrix, as torch.randn(shape, generator=g) fills a contiguous tensor.
+// torch.randn(shape, generator=g), which fills a contiguous tensor.
 template <typename Tensor>
-Tensor randn(Eigen::Index rows, Eigen::Index cols, backprop::TorchGenerator& g) {
-  Tensor t(rows, cols);
+Tensor randn(const backprop::Shape& shape, backprop::TorchGenerator& g) {
+  Tensor t(backprop::rows_of(shape), shape.back());
   g.randn({t.data(), static_cast<std::size_t>(t.size())});
   return t;
 }
@@ -29,17 +30,18 @@ Diverged::Diverged(int step, float loss, float lr)
 float learning_rate(const Config& config, int step) { return step < config.steps / 2 ? config.lr : config.lr / 10; }
 
 Parameters init_parameters(const Sizes& s, backprop::TorchGenerator& g) {
-  const int fan_in = s.n_embd * s.block_size;
+  const auto shape = backprop::parameter_shapes(s);
+  const auto fan_in = static_cast<int>(s.n_embd * s.block_size);
   Parameters p;
-  p.C = randn<Matrix>(s.vocab_size, s.n_embd, g);
+  p.C = randn<Matrix>(shape.C, g);
   // torch multiplies by 5/3 and then divides by sqrt(fan_in), each rounded to float.
-  p.W1 = randn<Matrix>(fan_in, s.n_hidden, g) * (5.0f / 3.0f) / static_cast<float>(std::sqrt(fan_in));
-  p.b1 = randn<RowVector>(1, s.n_hidden, g) * 0.1f;
-  p.W2 = randn<Matrix>(s.n_hidden, s.vocab_size, g) * 0.1f;
-  p.b2 = randn<RowVector>(1, s.vocab_size, g) * 0.1f;
+  p.W1 = randn<Matrix>(shape.W1, g) * (5.0f / 3.0f) / static_cast<float>(std::sqrt(fan_in));
+  p.b1 = randn<RowVector>(shape.b1, g) * 0.1f;
+  p.W2 = randn<Matrix>(shape.W2, g) * 0.1f;
+  p.b2 = randn<RowVector>(shape.b2, g) * 0.1f;
   backprop::TorchGenerator bn_generator(42);
-  p.bngain = (randn<RowVector>(1, s.n_hidden, bn_generator) * 0.1f).array() + 1.0f;
-  p.bnbias = randn<RowVector>(1, s.n_hidden, bn_generator) * 0.1f;
+  p.bngain = (randn<RowVector>(shape.bngain, bn_generator) * 0.1f).array() + 1.0f;
+  p.bnbias = randn<RowVector>(shape.bnbias, bn_generator) * 0.1f;
   return p;
 }
 
@@ -47,8 +49,9 @@ void draw_batch(backprop::TorchGenerator& g, const backprop::Dataset& set, std::
                 IndexVector& Yb) {
   g.randint(set.Y.size(), ix);
   for (Eigen::Index k = 0; k < Xb.rows(); ++k) {
-    Xb.row(k) = set.X.row(ix[static_cast<std::size_t>(k)]);
-    Yb(k) = set.Y(ix[static_cast<std::size_t>(k)]);
+    const auto example = ix[static_cast<std::size_t>(k)];
+    std::copy_n(&set.X(example, 0), Xb.cols(), &Xb(k, 0));  // a context is too short for Eigen's row copy to pay
+    Yb(k) = set.Y(example);
   }
 }
 

@@ -197,6 +197,19 @@ TEST_CASE("train: the initial parameters and the batches are the lecture's, bit 
   }
 }
 
+TEST_CASE("train: parameter_shapes are torch's shapes, and parameter_count the lecture's count", "[train]") {
+  // data/parity holds the parameters as torch made them at the kata's sizes (n_hidden 64).
+  const auto shapes = backprop::parameter_shapes(small_config(0).sizes);
+  backprop::for_each_parameter(
+      [&](std::string_view name, const backprop::Shape& shape) {
+        INFO(name);
+        CHECK(backprop::npy::read(backprop::parity_dir() / (std::string(name) + ".npy")).shape == shape);
+      },
+      shapes);
+  // The lecture's sum(p.nelement() for p in parameters) at its sizes, as the trainer prints it.
+  CHECK(backprop::parameter_count(backprop::Sizes{}) == 12297);
+}
+
 TEST_CASE("train: the fused backward equals the chain, at the start and after training", "[train]") {
   unless_not_done([] {
     const auto& train_set = data().splits.train;
