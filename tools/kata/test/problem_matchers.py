@@ -21,14 +21,17 @@ def main(tasks_file, output_file):
     with open(output_file, encoding="utf-8", errors="replace") as output:
         lines = output.read().splitlines()
     for matcher in matchers(tasks_file):
-        pattern = matcher["pattern"]
-        regexp = re.compile(pattern["regexp"])
-        for line in lines:
-            found = regexp.match(line)
-            if found:
-                print(f"{matcher['source']}|{found[pattern['file']]}|{found[pattern['line']]}|"
-                      f"{found[pattern['message']]}")
-
+        # A pattern, or a list of them that match consecutive lines, each giving some of the fields.
+        patterns = matcher["pattern"] if isinstance(matcher["pattern"], list) else [matcher["pattern"]]
+        regexps = [re.compile(pattern["regexp"]) for pattern in patterns]
+        for first in range(len(lines) - len(patterns) + 1):
+            found = [regexp.match(lines[first + i]) for i, regexp in enumerate(regexps)]
+            if not all(found):
+                continue
+            fields = {}
+            for pattern, match in zip(patterns, found):
+                fields.update({key: match[index] for key, index in pattern.items() if key != "regexp"})
+            print(f"{matcher['source']}|{fields['file']}|{fields['line']}|{fields['message']}")
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
