@@ -40,13 +40,8 @@ std::vector<std::string> debugger_command(const Settings& settings, const backpr
 
 int command_debug(const Console& console, const Settings& settings, const backprop::Step& step,
                   const std::filesystem::path& script) {
-  // The judge saves the inputs it sends the runner where this variable says.
   const auto saved = settings.build_dir / "kata-debug";
-  std::filesystem::remove_all(saved);
-  const auto outcome =
-      check_and_explain(console, settings, {.steps = {step.name}, .env = {{backprop::kInputsVariable, saved}}});
-  if (!outcome) return unchecked_status();
-  print_step(console, settings, step, *outcome);
+  if (!check_step_into(console, settings, step, backprop::kInputsVariable, saved)) return unchecked_status();
   const auto inputs = saved / (step.stem() + ".inputs");
   if (!std::filesystem::exists(inputs)) {
     std::cerr << "kata debug: the judge saved no inputs for " << step.name << " (" << step.file()

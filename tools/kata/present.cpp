@@ -137,6 +137,14 @@ std::optional<CheckResult> check_and_explain(const Console& console, const Setti
   return outcome;
 }
 
+std::optional<CheckResult> check_step_into(const Console& console, const Settings& settings, const Step& step,
+                                           const char* variable, const std::filesystem::path& folder) {
+  std::filesystem::remove_all(folder);
+  auto outcome = check_and_explain(console, settings, {.steps = {step.name}, .env = {{variable, folder.string()}}});
+  if (outcome) print_step(console, settings, step, *outcome);
+  return outcome;
+}
+
 int unchecked_status() { return interrupted() ? backprop::kExitInterrupted : backprop::kExitFailure; }
 
 void print_step(const Console& console, const Settings& settings, const Step& step, const CheckResult& outcome) {

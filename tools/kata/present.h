@@ -50,6 +50,10 @@ void print_from_last_run(const Console& console, const Settings& settings, const
 // or it was stopped); a command then ends with unchecked_status(): 130 after Ctrl-C, else 1.
 std::optional<CheckResult> check_and_explain(const Console& console, const Settings& settings, const Request& request);
 int unchecked_status();
+// One step checked with the judge writing what `variable` asks for into `folder`, emptied first
+// (kata show's tensors, kata debug's inputs), and its verdict printed; nothing as check_and_explain.
+std::optional<CheckResult> check_step_into(const Console& console, const Settings& settings, const backprop::Step& step,
+                                           const char* variable, const std::filesystem::path& folder);
 
 // The next step to do, as print_step shows it, or that every step passes.
 void print_next(const Console& console, const Settings& settings, const CheckResult& outcome);

@@ -79,13 +79,9 @@ plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport&
 
 int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
                  const std::filesystem::path& svg_file) {
-  // The judge saves the learner's tensors where this variable says.
-  const auto tensors = settings.build_dir / "kata-show";
-  std::filesystem::remove_all(tensors);
   const auto outcome =
-      check_and_explain(console, settings, {.steps = {step.name}, .env = {{backprop::kTensorsVariable, tensors}}});
+      check_step_into(console, settings, step, backprop::kTensorsVariable, settings.build_dir / "kata-show");
   if (!outcome) return unchecked_status();
-  print_step(console, settings, step, *outcome);
   const auto& report = outcome->steps.at(step.name);
   if (!report.network) {
     console.out << "\nNothing to draw: the step returned no gradient.\n";
