@@ -76,13 +76,15 @@ std::string submission_name(const fs::path& folder) {
 }
 
 // The folders a compile command reads headers from: -I, -isystem, and -include's (with its
-// precompiled form beside it).
+// precompiled form beside it). Clang's precompiled header comes as -Xclang -include-pch -Xclang
+// <file>: the words after each -Xclang are read as if given to the driver.
 std::vector<fs::path> include_folders(const std::string& compile) {
   std::istringstream words(compile);
   std::vector<fs::path> folders;
   std::string word, option;
   while (words >> word) {
-    if (option == "-include") folders.push_back(fs::path(word).parent_path());
+    if (word == "-Xclang") continue;
+    if (option == "-include" || option == "-include-pch") folders.push_back(fs::path(word).parent_path());
     if (option == "-I" || option == "-isystem") folders.push_back(word);
     if (word.starts_with("-I") && word.size() > 2) folders.push_back(word.substr(2));
     option = word;
