@@ -17,11 +17,11 @@ expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
 printf 'p dprobs\np counts_sum_inv\nfinish\n' > "$scratch/commands.gdb"
 "$kata" debug dcounts --no-build --batch "$scratch/commands.gdb" > "$out" 2>&1 || fail "kata debug exited $?"
 expect '^Breakpoint 1, backprop::dcounts \(counts_sum_inv=\.\.\., dprobs=\.\.\., dcounts_sum=\.\.\.\) at .*/05_dcounts\.cpp:[0-9]+'
-expect '^\$1 = Matrix \(32, 27\) float32$'
-expect '^\$2 = ColVector \(32, 1\) float32$'
-expect '^ \.\.\.,$'                                                # 32 rows: the middle elided
+expect '^\$1 = Matrix \([0-9]+, 27\) float32$'                 # the batch: 32, or 15 on the odd case
+expect '^\$2 = ColVector \([0-9]+, 1\) float32$'
+expect '^ \.\.\.,$'                                                # more than 6 rows: the middle elided
 expect '^\[\[ *-?[0-9]+\.[0-9]{4}(e[-+][0-9]+)?,'                  # numbers, not Eigen's fields
-expect '^Value returned is \$3 = Matrix \(32, 27\) float32$'      # a solution returns its gradient
+expect '^Value returned is \$3 = Matrix \([0-9]+, 27\) float32$'      # a solution returns its gradient
 ! grep -q 'm_storage' "$out" || fail "a tensor was printed as Eigen's raw fields"
 
 # A step that is not one: the usage error names it, and gdb never starts.
