@@ -67,9 +67,13 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
   for (const auto& [tensor, steps] : by_tensor) {
     std::smatch label;
     if (!std::regex_search(dot, label, std::regex("\\n\\s*" + tensor + R"re( \[label="([^"]*)")re"))) continue;
-    std::string verdicts, fill;
+    // The verdicts take the place of the label's last line, "step 8, 27", to keep the picture short.
+    std::string text = label[1].str();
+    if (const auto last = text.rfind("\\n"); last != std::string::npos && text.compare(last + 2, 5, "step ") == 0)
+      text.erase(last);
+    std::string fill;
     for (const auto& [step, state] : steps) {
-      verdicts += fmt::format("{}{}: {}", verdicts.empty() ? "" : "\\n", step->number, backprop::in_words(state));
+      text += fmt::format("\\nstep {}: {}", step->number, backprop::in_words(state));
       fill += fmt::format("{}{}", fill.empty() ? "" : ";0.5:", state_colour(state));
     }
     // By value: clang before 16 cannot capture a structured binding.
@@ -77,19 +81,19 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
     const bool one =
         std::all_of(steps.begin(), steps.end(), [first_state](const auto& s) { return s.second == first_state; });
     if (one) fill = state_colour(steps[0].second);
-    added += fmt::format("  {} [label=\"{}\\n{}\", fillcolor=\"{}\", style=\"{}\"];\n", tensor, label[1].str(),
-                         verdicts, fill, one ? "rounded,filled" : "striped");
+    added += fmt::format("  {} [label=\"{}\", fillcolor=\"{}\", style=\"{}\"];\n", tensor, text, fill,
+                         one ? "rounded,filled" : "striped");
   }
-  added +=
-      "  subgraph cluster_kata_legend {\n    label=\"kata's verdicts\"; style=solid; color=\"#999999\";\n"
-      "    node [shape=box, style=\"rounded,filled\", fontsize=9, color=\"#444444\"];\n";
-  std::string chain;
-  for (const auto state : kStates) {
-    added += fmt::format("    legend_{} [label=\"{}\", fillcolor=\"{}\"];\n", backprop::to_string(state),
-                         backprop::in_words(state), state_colour(state));
-    chain += fmt::format("{}legend_{}", chain.empty() ? "" : " -> ", backprop::to_string(state));
-  }
-  added += "    " + chain + " [style=invis];\n  }\n";
+  // The legend: one table, two rows, so that it adds neither a column nor a rank of its own.
+  std::string cells[2];
+  for (std::size_t i = 0; i < std::size(kStates); ++i)
+    cells[i < 4 ? 0 : 1] +=
+        fmt::format(R"(<td bgcolor="{}">{}</td>)", state_colour(kStates[i]), backprop::in_words(kStates[i]));
+  added += fmt::format(
+      "  kata_legend [shape=plain, style=\"\", fontsize=9, label=<<table border=\"0\" cellborder=\"1\" "
+      "cellspacing=\"2\" cellpadding=\"2\"><tr><td border=\"0\" colspan=\"4\">kata's verdicts</td></tr>"
+      "<tr>{}</tr><tr>{}</tr></table>>];\n",
+      cells[0], cells[1]);
   return dot.substr(0, end) + added + dot.substr(end);
 }
 

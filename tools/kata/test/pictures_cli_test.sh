@@ -36,6 +36,11 @@ case $scenario in
       expect "The graph is in .*kata-graph.svg"
       well_formed "$scratch/kata-graph.svg"
       grep -q '#e69f00' "$scratch/kata-graph.svg" || fail "the SVG has no node in failed's colour"
+      # It fits a 1920 x 1080 screen at 100%: 1440 x 810 pt (dot writes the size in pt).
+      size=$(sed -nE 's/^<svg width="([0-9.]+)pt" height="([0-9.]+)pt".*/\1 \2/p' "$scratch/kata-graph.svg")
+      [[ -n $size ]] || fail "kata-graph.svg gives no size in pt"
+      awk -v s="$size" 'BEGIN { split(s, wh, " "); exit !(wh[1] <= 1440 && wh[2] <= 810) }' ||
+        fail "kata-graph.svg is $size pt: larger than a 1920 x 1080 screen"
     else
       expect 'install Graphviz'
       expect "^  dot -Tsvg .*kata-graph.dot -o .*kata-graph.svg"

@@ -327,7 +327,8 @@ TEST_CASE("kata graph: each tensor is filled in the colour of its step's state",
   // Two steps compute dlogits: a stripe each.
   CHECK(fill("logits") ==
         fmt::format("{};0.5:{}", kata::state_colour(State::not_done), kata::state_colour(State::passed)));
-  CHECK_THAT(coloured, Catch::Matchers::ContainsSubstring("step 8, 27\\n8: not done\\n27: passed\""));
+  // The verdicts replace the label's "step 8, 27" line.
+  CHECK_THAT(coloured, Catch::Matchers::ContainsSubstring("logits  (n, 27)\\nstep 8: not done\\nstep 27: passed\""));
   CHECK(fill("W1") == "none");  // no verdict, no colour
 }
 
