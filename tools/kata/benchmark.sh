@@ -5,8 +5,9 @@
 #   cold    `cmake --workflow --preset exercises` from nothing, as a learner's first command;
 #   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp and time
 #           `build/exercises/kata run dcounts`;
-#   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen.
-# Prints a Markdown table of medians (seconds). Run it on an otherwise idle machine; the figures
+#   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen;
+#   train   the first `kata train`'s build: the trainer on the learner's steps, optimised, after cold.
+# Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS. Run it on an otherwise idle machine; the figures
 # depend on its cores (nproc) and compiler.
 set -euo pipefail
 baseline=${1:-665a4bd}
@@ -49,13 +50,19 @@ measure() {
   done | median)
   kill -INT $pid
   wait $pid || true
+
+  start=$(now)
+  cmake --build build/exercises --target train > "$scratch/$ref.train.log" 2>&1 ||
+    { echo "the trainer did not build on $ref" >&2; exit 1; }
+  train=$(echo "$(now) - $start" | bc)
   cd - > /dev/null
-  printf '| %s | %s | %.1f | %.2f | %.2f |\n' "$ref" "$(git log -1 --format=%cs "$ref")" "$cold" "$run" "$watch"
+  printf '| %s | %s | %.1f | %.2f | %.2f | %.1f |\n' "$ref" "$(git log -1 --format=%cs "$ref")" "$cold" "$run" "$watch" \
+    "$train"
 }
 
-echo "$(nproc) cores, $(c++ --version | head -1), $runs runs each (medians, seconds)"
+echo "$(nproc) cores, $(c++ --version | head -1), $runs saves each (seconds)"
 echo
-echo "| commit | date | cold workflow | save to verdict, kata run | save to verdict, kata watch |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| commit | date | cold workflow | save to verdict, kata run | save to verdict, kata watch | first kata train's build |"
+echo "| --- | --- | --- | --- | --- | --- |"
 measure "$baseline"
 measure "$(git rev-parse --short HEAD)"
