@@ -20,14 +20,12 @@ endforeach()
 if(BACKPROP_UNIT_TESTS)
   add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
   target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot)
-  target_compile_features(kata_markdown_test PRIVATE cxx_std_20)
   target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
   catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
 endif()
 
 # The scripted tests' XML check (SVG, JUnit), so that none needs Python.
 add_executable(xml_check ${PROJECT_SOURCE_DIR}/tools/plot/test/xml_check.cpp)
-target_compile_features(xml_check PRIVATE cxx_std_20)
 target_link_libraries(xml_check PRIVATE backprop_warnings)
 
 # kata grade and kata report on this build's prebuilt steps, in the instructor's tree only: the
