@@ -19,7 +19,7 @@ endforeach()
 # The converter that shows the notes' Markdown and LaTeX as plain text (markdown.h).
 if(BACKPROP_UNIT_TESTS)
   add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
-  target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot)
+  target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot ${PROJECT_SOURCE_DIR}/lib)
   target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
   catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
 endif()
