@@ -13,7 +13,7 @@ using Catch::Matchers::ContainsSubstring;
 
 TEST_CASE("kata list prints every step in order, and where the steps and notes are", "[kata]") {
   std::ostringstream out;
-  const kata::Console console{out, false};
+  const kata::Console console{out, {}};
   const kata::Settings settings{"/checkout", "exercises", "/checkout/build", "/checkout/build/steps", "cmake"};
   CHECK(kata::command_list(console, settings) == 0);
   const auto text = out.str();
@@ -30,7 +30,7 @@ TEST_CASE("kata hint prints one tier of a note at a time, and names the next", "
   kata::write_text(root.path / step.note(), "# dcounts\n\n## Hint 1: the idea\n\nBroadcast.\n\n## Hint 2\n\nSum.\n");
   const kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "cmake"};
   std::ostringstream out;
-  const kata::Console console{out, false};
+  const kata::Console console{out, {}};
   CHECK(kata::command_hint(console, settings, step, 1) == 0);
   CHECK_THAT(out.str(), ContainsSubstring("Hint 1 of 2 for dcounts"));
   CHECK_THAT(out.str(), ContainsSubstring("Broadcast."));
