@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "backprop/manifest.h"
+#include "backprop/markdown_blocks.h"
 #include "backprop/paths.h"
 #include "catch.h"
 #include "scratch_dir.h"
@@ -43,19 +44,13 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-bool starts_fence(const std::string& line) {
-  const auto first = line.find_first_not_of(' ');
-  return first != std::string::npos && first <= 3 &&
-         (line.compare(first, 3, "```") == 0 || line.compare(first, 3, "~~~") == 0);
-}
-
 // The lines GitHub renders as Markdown: fenced code blocks are blanked, so that a link or heading
 // shown as an example is not taken for a real one.
 std::vector<std::string> prose_lines(const std::string& text) {
   std::vector<std::string> lines = lines_of(text);
   bool in_fence = false;
   for (auto& line : lines) {
-    if (starts_fence(line)) {
+    if (backprop::markdown::is_fence(line)) {
       in_fence = !in_fence;
       line.clear();
     } else if (in_fence) {
@@ -108,13 +103,9 @@ std::set<std::string> anchors_of(const std::string& text) {
   std::set<std::string> anchors;
   std::map<std::string, int> seen;
   for (const auto& raw : prose_lines(text)) {
-    std::size_t hashes = 0;
-    while (hashes < raw.size() && raw[hashes] == '#') ++hashes;
-    if (hashes >= 1 && hashes <= 6 && hashes < raw.size() && raw[hashes] == ' ') {
-      std::string heading = raw.substr(hashes + 1);
-      while (!heading.empty() && (heading.back() == ' ' || heading.back() == '#')) heading.pop_back();
+    if (backprop::markdown::heading_level(raw) > 0) {
       std::string text_only;
-      for (const char c : heading)
+      for (const char c : backprop::markdown::heading_text(raw))
         if (c != '`' && c != '*') text_only += c;
       const std::string base = slug(text_only);
       const int count = seen[base]++;
@@ -324,7 +315,7 @@ Folds split_folds(const std::string& page) {
   bool in_fence = false;
   for (const auto& line : lines_of(page)) {
     ++number;
-    const bool fence = starts_fence(line);
+    const bool fence = backprop::markdown::is_fence(line);
     const std::string markup = in_fence || fence ? std::string() : without_code_spans(line);
     if (fence) in_fence = !in_fence;
     const int before = depth;
@@ -433,7 +424,7 @@ std::vector<std::string> spoiler_problems(const std::string& note) {
   const auto shown = split_folds(prose).shown;
   bool mistakes_section = false;
   for (const auto& [number, line] : shown) {
-    if (line.rfind('#', 0) == 0) {
+    if (backprop::markdown::heading_level(line) > 0) {
       std::string lower = line;
       std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
       mistakes_section = lower.find("mistake") != std::string::npos;

@@ -113,7 +113,7 @@ std::map<std::string, CLI::App*> add_commands(CLI::App& app, Arguments& argument
 
 // Runs the command the line named (status when none).
 int run_command(const std::map<std::string, CLI::App*>& commands, const Settings& settings, const Arguments& a) {
-  const Console console;
+  const Console console{std::cout, this_terminal()};
   const auto parsed = [&](const char* name) { return commands.at(name)->parsed(); };
   if (parsed("run")) return command_run(console, settings, step_named(a.step_name));
   if (parsed("hint")) return command_hint(console, settings, step_named(a.step_name), a.tier);

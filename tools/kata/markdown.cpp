@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "backprop/markdown_blocks.h"
 #include "text_width.h"
 
 namespace kata {
@@ -415,7 +416,6 @@ string inline_text(string_view s) {
 string math_text(string_view latex) { return Math(latex).render(); }
 
 string terminal_text(string_view markdown) {
-  static const std::regex heading(R"(^ {0,3}#{1,6} +)");
   string out, paragraph;
   bool fenced = false;
   std::size_t start = 0;
@@ -423,14 +423,15 @@ string terminal_text(string_view markdown) {
     const auto end = std::min(markdown.find('\n', start), markdown.size());
     const string line(markdown.substr(start, end - start));
     start = end + 1;
-    if (line.find_first_not_of(' ') != string::npos && line.compare(line.find_first_not_of(' '), 3, "```") == 0) {
+    if (backprop::markdown::is_fence(line)) {
       out += inline_text(paragraph);
       paragraph.clear();
       fenced = !fenced;
     } else if (fenced) {
       out += "    " + line + "\n";
     } else {
-      paragraph += std::regex_replace(line, heading, "") + "\n";
+      paragraph +=
+          (backprop::markdown::heading_level(line) > 0 ? string(backprop::markdown::heading_text(line)) : line) + "\n";
     }
   }
   out += inline_text(paragraph);

@@ -3,17 +3,12 @@
 #include <fstream>
 #include <regex>
 
+#include "backprop/markdown_blocks.h"
 #include "markdown.h"
 #include "present.h"  // shown()
 
 namespace kata {
 namespace {
-
-// The number of '#' opening a Markdown heading, or 0.
-std::size_t heading_level(const std::string& line) {
-  const auto hashes = line.find_first_not_of('#');
-  return hashes != std::string::npos && hashes > 0 && line[hashes] == ' ' ? hashes : 0;
-}
 
 enum class Opened { heading, summary, bold };
 
@@ -43,10 +38,10 @@ std::vector<HintTier> hint_tiers(const std::filesystem::path& note) {
   std::vector<HintTier> tiers;
   bool in_tier = false;
   Opened opened = Opened::bold;
-  std::size_t level = 0;  // of the heading that opened the tier
+  int level = 0;  // of the heading that opened the tier
   std::string line;
   while (std::getline(in, line)) {
-    const auto this_level = heading_level(line);
+    const int this_level = backprop::markdown::heading_level(line);
     std::smatch summary_match;
     const bool is_summary = std::regex_search(line, summary_match, summary);
     const bool names_tier = std::regex_search(line, tier_name);
@@ -54,7 +49,7 @@ std::vector<HintTier> hint_tiers(const std::filesystem::path& note) {
       in_tier = true;
       opened = this_level > 0 ? Opened::heading : is_summary ? Opened::summary : Opened::bold;
       level = this_level;
-      if (opened == Opened::heading) tiers.push_back({line.substr(this_level + 1), ""});
+      if (opened == Opened::heading) tiers.push_back({std::string(backprop::markdown::heading_text(line)), ""});
       if (opened == Opened::summary) tiers.push_back({summary_match[1], ""});
       if (opened != Opened::bold) continue;
       tiers.push_back({"", ""});

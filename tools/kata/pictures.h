@@ -21,9 +21,13 @@ namespace kata {
 // the shapes differ). Reads the .npy files the report names; throws backprop::npy::Error.
 plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport& report);
 
-// Rebuilds and checks the step with its tensors saved, prints its verdict and the figure: in
-// colour on a terminal, in shades with NO_COLOR, as a table without a terminal; and as SVG to
-// svg_file unless it is empty.
+// Prints a checked step's figure as the console's terminal shows it: in colour (24-bit or 256), in
+// shades without colours, as a table without a terminal; and writes it as SVG to svg_file unless
+// that is empty. 0 if the step passed, else 1.
+int print_show(const Console& console, const backprop::Step& step, const backprop::StepReport& report,
+               const std::filesystem::path& svg_file);
+
+// Rebuilds and checks the step with its tensors saved, prints its verdict, then print_show.
 int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
                  const std::filesystem::path& svg_file);
 

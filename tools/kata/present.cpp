@@ -1,8 +1,11 @@
 #include "present.h"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -43,7 +46,32 @@ int function_line(const std::filesystem::path& file, const std::string& name) {
 }  // namespace
 
 std::string Console::paint(const std::string& text, fmt::text_style text_style) const {
-  return color ? fmt::format(text_style, "{}", text) : text;
+  return terminal.color ? fmt::format(text_style, "{}", text) : text;
+}
+
+Terminal this_terminal() {
+  Terminal terminal;
+  terminal.input = isatty(STDIN_FILENO) == 1;
+  terminal.output = isatty(STDOUT_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");
+  terminal.color = terminal.output && (no_color == nullptr || *no_color == '\0');
+  const char* colorterm = std::getenv("COLORTERM");
+  terminal.truecolor =
+      colorterm && (std::string_view(colorterm) == "truecolor" || std::string_view(colorterm) == "24bit");
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    terminal.width = size.ws_col;
+    terminal.height = size.ws_row;
+    return terminal;
+  }
+  const auto variable = [](const char* name, int otherwise) {
+    const char* value = std::getenv(name);
+    const int parsed = value ? std::atoi(value) : 0;
+    return parsed > 0 ? parsed : otherwise;
+  };
+  terminal.width = variable("COLUMNS", terminal.width);
+  terminal.height = variable("LINES", terminal.height);
+  return terminal;
 }
 
 std::string shown(const std::filesystem::path& path) {

@@ -2,9 +2,7 @@
 #pragma once
 
 #include <fmt/color.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -15,11 +13,25 @@
 
 namespace kata {
 
-// Where a command prints, and how: terminal colours (fmt/color.h) only for a terminal and only
-// when NO_COLOR is unset (no-color.org). A test gives a string stream and no colours.
+// What kata knows of the terminal it runs in. The default is none: output to a file or a pipe, no
+// colours, 80 by 24; kata's main finds the real one (this_terminal), a test states its own.
+struct Terminal {
+  bool input = false;      // stdin is a terminal: kata may ask a question (kata reset)
+  bool output = false;     // stdout is a terminal: pictures rather than tables (kata show)
+  bool color = false;      // terminal colours allowed: stdout a terminal, NO_COLOR unset (no-color.org)
+  bool truecolor = false;  // 24-bit colour: $COLORTERM is truecolor or 24bit; else 256 colours
+  int width = 80;          // columns: the window's, else $COLUMNS, else 80
+  int height = 24;         // lines: the window's, else $LINES, else 24
+};
+
+// This process's terminal: its standard streams, its window and its environment, read once.
+Terminal this_terminal();
+
+// Where a command prints, and how: terminal colours (fmt/color.h) only when the terminal allows
+// them. A test gives a string stream and, for no terminal, nothing more.
 struct Console {
   std::ostream& out = std::cout;
-  bool color = isatty(STDOUT_FILENO) && (std::getenv("NO_COLOR") == nullptr || *std::getenv("NO_COLOR") == '\0');
+  Terminal terminal;
   std::string paint(const std::string& text, fmt::text_style text_style) const;
   std::string green(const std::string& t) const { return paint(t, fmt::fg(fmt::terminal_color::green)); }
   std::string red(const std::string& t) const { return paint(t, fmt::fg(fmt::terminal_color::red)); }
@@ -27,7 +39,7 @@ struct Console {
   std::string bold(const std::string& t) const { return paint(t, fmt::emphasis::bold); }
   std::string dim(const std::string& t) const { return paint(t, fmt::emphasis::faint); }
   // What starts a new screen: the terminal cleared, or an empty line.
-  std::string new_screen() const { return color ? "\033[2J\033[H" : "\n"; }
+  std::string new_screen() const { return terminal.color ? "\033[2J\033[H" : "\n"; }
 };
 
 // A path as the terminal can open it: relative to the current directory when inside it, else absolute.

@@ -1,6 +1,5 @@
 // kata reset: the stub of a step as shipped, found in the source tree's git history.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <iostream>
@@ -61,7 +60,7 @@ int command_reset(const Console& console, const Settings& settings, const backpr
   }
   const auto backup = settings.build_dir / "kata-reset" / step.file();
   if (!yes) {
-    if (!isatty(STDIN_FILENO))
+    if (!console.terminal.input)
       throw UsageError("reset asks before overwriting your work, and this is not a terminal: pass --yes");
     console.out << fmt::format("Put {} back as shipped in commit {}? Your version is kept in {}. [y/N] ", shown(file),
                                stub->commit.substr(0, 10), shown(backup))

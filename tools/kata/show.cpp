@@ -1,11 +1,7 @@
 // kata show: where the learner's gradient differs from PyTorch's, as pictures.
 #include <fmt/format.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <fstream>
-#include <iostream>
 
 #include "backprop/exit_status.h"
 #include "backprop/npy.h"
@@ -55,18 +51,6 @@ plot::Row case_row(const std::string& which, const backprop::CaseReport& report)
   return row;
 }
 
-// The terminal's size: the window's, else $COLUMNS and $LINES, else 80 by 24.
-std::pair<int, int> terminal_size() {
-  winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return {size.ws_col, size.ws_row};
-  const auto variable = [](const char* name, int otherwise) {
-    const char* value = std::getenv(name);
-    const int parsed = value ? std::atoi(value) : 0;
-    return parsed > 0 ? parsed : otherwise;
-  };
-  return {variable("COLUMNS", 80), variable("LINES", 24)};
-}
-
 }  // namespace
 
 plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport& report) {
@@ -77,34 +61,35 @@ plot::Figure show_figure(const backprop::Step& step, const backprop::StepReport&
   return figure;
 }
 
-int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
-                 const std::filesystem::path& svg_file) {
-  const auto outcome =
-      check_step_into(console, settings, step, backprop::kTensorsVariable, settings.build_dir / "kata-show");
-  if (!outcome) return unchecked_status();
-  const auto& report = outcome->steps.at(step.name);
+int print_show(const Console& console, const backprop::Step& step, const backprop::StepReport& report,
+               const std::filesystem::path& svg_file) {
   if (!report.network) {
     console.out << "\nNothing to draw: the step returned no gradient.\n";
     return backprop::kExitFailure;
   }
   const auto figure = show_figure(step, report);
-  if (!isatty(STDOUT_FILENO)) {
+  const auto& terminal = console.terminal;
+  if (!terminal.output) {
     console.out << '\n' << plot::render_table(figure);
   } else {
-    const char* colorterm = std::getenv("COLORTERM");  // "truecolor" or "24bit" where 24-bit colour works
-    const bool truecolor =
-        colorterm && (std::string_view(colorterm) == "truecolor" || std::string_view(colorterm) == "24bit");
-    const auto colours = !console.color ? plot::Colours::none
-                         : truecolor    ? plot::Colours::truecolor
-                                        : plot::Colours::palette256;
-    const auto [width, height] = terminal_size();
-    console.out << '\n' << plot::render_terminal(figure, colours, width, height);
+    const auto colours = !terminal.color      ? plot::Colours::none
+                         : terminal.truecolor ? plot::Colours::truecolor
+                                              : plot::Colours::palette256;
+    console.out << '\n' << plot::render_terminal(figure, colours, terminal.width, terminal.height);
   }
   if (!svg_file.empty()) {
     write_text(svg_file, plot::render_svg(figure));
     console.out << "\nThe picture is in " << shown(svg_file) << '\n';
   }
   return report.state == State::passed ? 0 : backprop::kExitFailure;
+}
+
+int command_show(const Console& console, const Settings& settings, const backprop::Step& step,
+                 const std::filesystem::path& svg_file) {
+  const auto outcome =
+      check_step_into(console, settings, step, backprop::kTensorsVariable, settings.build_dir / "kata-show");
+  if (!outcome) return unchecked_status();
+  return print_show(console, step, outcome->steps.at(step.name), svg_file);
 }
 
 }  // namespace kata

@@ -9,7 +9,7 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/test/fake_step_test.in ${fake_dir}/fake
 foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS judge)
   file(CREATE_LINK fake_step_test ${fake_dir}/${stem} SYMBOLIC)
 endforeach()
-foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cancel reset hint train saved usage)
+foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cancel reset train saved usage)
   add_test(NAME kata_${scenario}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/kata_cli_test.sh ${scenario} $<TARGET_FILE:kata> ${fake_dir}
       ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/${scenario} ${BACKPROP_TREE})
@@ -19,15 +19,13 @@ endforeach()
 # The converter that shows the notes' Markdown and LaTeX as plain text (markdown.h).
 if(BACKPROP_UNIT_TESTS)
   add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
-  target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot)
-  target_compile_features(kata_markdown_test PRIVATE cxx_std_20)
+  target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot ${PROJECT_SOURCE_DIR}/lib)
   target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
   catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
 endif()
 
 # The scripted tests' XML check (SVG, JUnit), so that none needs Python.
 add_executable(xml_check ${PROJECT_SOURCE_DIR}/tools/plot/test/xml_check.cpp)
-target_compile_features(xml_check PRIVATE cxx_std_20)
 target_link_libraries(xml_check PRIVATE backprop_warnings)
 
 # kata grade and kata report on this build's prebuilt steps, in the instructor's tree only: the

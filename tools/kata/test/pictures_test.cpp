@@ -10,7 +10,9 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <sstream>
 
+#include "backprop/exit_status.h"
 #include "backprop/npy.h"
 #include "backprop/paths.h"
 #include "catch.h"
@@ -252,6 +254,42 @@ TEST_CASE("kata show: a transposed answer is drawn in its shape, with no differe
   CHECK(row.note == "The shapes differ: yours (5, 6), PyTorch's (6, 5): no difference to draw.");
   // Not cmp()'s maxdiff of 0, which would read as a match.
   CHECK(row.heading == "network dlogits: shapes differ: (5, 6) vs (6, 5)");
+}
+
+// What kata show prints for a checked step on this terminal.
+std::string shown_on(const kata::Terminal& terminal, const Saved& saved) {
+  std::ostringstream out;
+  const kata::Console console{out, terminal};
+  CHECK(kata::print_show(console, *backprop::find_step("dlogits"), saved.report, "") == backprop::kExitFailure);
+  return out.str();
+}
+
+TEST_CASE("kata show: the picture is drawn for the console's terminal, its width and its colours", "[pictures]") {
+  // 64 columns, column 3 wrong: the three maps side by side on 200 columns, one under another on
+  // 100, pooled by blocks of 2 columns on 40.
+  const backprop::Matrix want = backprop::Matrix::Constant(6, 64, 0.01f);
+  backprop::Matrix got = want;
+  got.col(3).array() += 0.5f;
+  const Saved saved(got, want);
+  const std::regex in_one_line("\\nyours +PyTorch +yours - PyTorch");
+  const std::string pooled = "each cell shows the largest |value| of a block of 1 x 2";
+  const auto wide = shown_on({.output = true, .width = 200, .height = 24}, saved);
+  CHECK(std::regex_search(wide, in_one_line));
+  CHECK(wide.find('\033') == std::string::npos);
+  const auto narrower = shown_on({.output = true, .width = 100, .height = 24}, saved);
+  CHECK_FALSE(std::regex_search(narrower, in_one_line));
+  CHECK(narrower.find(pooled) == std::string::npos);
+  const auto narrow = shown_on({.output = true, .width = 40, .height = 24}, saved);
+  CHECK_THAT(narrow, Catch::Matchers::ContainsSubstring(pooled));
+  // In colour: 256 of them unless the terminal says it has 24-bit colour.
+  const auto palette = shown_on({.output = true, .color = true, .width = 100, .height = 24}, saved);
+  CHECK(count(palette, "\033[38;5;") > 0);
+  CHECK(count(palette, "\033[38;2;") == 0);
+  const auto truecolor =
+      shown_on({.output = true, .color = true, .truecolor = true, .width = 100, .height = 24}, saved);
+  CHECK(count(truecolor, "\033[38;2;") > 0);
+  // Not a terminal: a table, one element a line.
+  CHECK_THAT(shown_on({}, saved), Catch::Matchers::ContainsSubstring("\nrow col yours PyTorch yours_-_PyTorch\n"));
 }
 
 TEST_CASE("kata show: the SVG is well-formed and has a rectangle of the cell's colour for each cell", "[pictures]") {
