@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -17,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/files.h"
 #include "backprop/manifest.h"
 #include "backprop/markdown_blocks.h"
 #include "backprop/paths.h"
@@ -27,12 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using backprop::read_text;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -506,14 +501,14 @@ TEST_CASE("the link checker rejects broken links", "[docs]") {
   const ScratchDir scratch;
   const fs::path& root = scratch.path;
   fs::create_directories(root / "docs" / "steps");
-  std::ofstream(root / "docs" / "target.md") << "# A Section: `code` here\n\n## Again\n## Again\n";
-  std::ofstream(root / "docs" / "steps" / "note.md")
-      << "[ok](../target.md#a-section-code-here) [ok](../target.md#again-1) ![ok](../target.md)\n"
-         "[ok](https://example.com/missing) `[ignored](nowhere.md)`\n"
-         "```\n[ignored](nowhere.md)\n```\n"
-         "[missing](../missing.md) ![missing](graph.svg) [anchor](../target.md#nope)\n"
-         "[outside](../../../elsewhere.md) <img src=\"nope.png\">\n"
-         "[ref]: ../nothing.md\n";
+  backprop::write_text(root / "docs" / "target.md", "# A Section: `code` here\n\n## Again\n## Again\n");
+  backprop::write_text(root / "docs" / "steps" / "note.md",
+                       "[ok](../target.md#a-section-code-here) [ok](../target.md#again-1) ![ok](../target.md)\n"
+                       "[ok](https://example.com/missing) `[ignored](nowhere.md)`\n"
+                       "```\n[ignored](nowhere.md)\n```\n"
+                       "[missing](../missing.md) ![missing](graph.svg) [anchor](../target.md#nope)\n"
+                       "[outside](../../../elsewhere.md) <img src=\"nope.png\">\n"
+                       "[ref]: ../nothing.md\n");
   const auto problems = link_problems(root, root / "docs" / "steps" / "note.md");
   INFO("problems:" << join(problems));
   CHECK(problems.size() == 6);

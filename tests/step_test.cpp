@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -22,6 +21,7 @@
 
 #include "backprop/compare.h"
 #include "backprop/diagnose.h"
+#include "backprop/files.h"
 #include "backprop/manifest.h"
 #include "backprop/npy.h"
 #include "backprop/report.h"
@@ -97,9 +97,7 @@ void save_inputs(const backprop::Step& step, const std::string& encoded) {
   const auto file = std::filesystem::path(dir) / (step.stem() + ".inputs");
   if (std::filesystem::exists(file)) return;
   std::filesystem::create_directories(file.parent_path());
-  std::ofstream out(file, std::ios::binary);
-  out << encoded;
-  if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write the step's inputs");
+  backprop::write_text(file, encoded);
 }
 
 // What the learner's step printed, as their debugging: shown with the verdict.

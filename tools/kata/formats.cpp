@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
 
 #include "svg.h"
@@ -37,12 +36,6 @@ std::string figures(const StepReport& report) {
 }
 
 }  // namespace
-
-void write_text(const std::filesystem::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out.flush()) throw std::runtime_error("cannot write " + file.string());
-}
 
 std::vector<StepReport> in_step_order(const std::map<std::string, StepReport>& reports) {
   std::vector<StepReport> ordered;
@@ -99,9 +92,9 @@ void write_report_files(const std::filesystem::path& dir, const std::string& tit
   std::filesystem::create_directories(dir);
   std::string lines;
   for (const auto& report : reports) lines += backprop::to_json_line(report) + '\n';
-  write_text(dir / "report.jsonl", lines);
-  write_text(dir / "junit.xml", junit_xml(title, reports));
-  write_text(dir / "summary.md", markdown_summary(title, reports));
+  backprop::write_text(dir / "report.jsonl", lines);
+  backprop::write_text(dir / "junit.xml", junit_xml(title, reports));
+  backprop::write_text(dir / "summary.md", markdown_summary(title, reports));
 }
 
 }  // namespace kata

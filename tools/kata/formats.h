@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "backprop/files.h"  // write_text, which every command that writes a file uses
 #include "backprop/report.h"
 
 namespace kata {
@@ -30,8 +31,5 @@ std::string markdown_summary(const std::string& title, const std::vector<backpro
 // it could not write.
 void write_report_files(const std::filesystem::path& dir, const std::string& title,
                         const std::vector<backprop::StepReport>& reports);
-
-// Writes text to a file, replacing it; throws naming the file when it cannot.
-void write_text(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace kata

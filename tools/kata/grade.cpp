@@ -233,7 +233,7 @@ int command_grade(const Console& console, const Settings& settings, const std::v
     for (const auto& report : ordered) csv += "," + std::string(backprop::to_string(report.state));
     csv += '\n';
   }
-  write_text(out / "grades.csv", csv);
+  backprop::write_text(out / "grades.csv", csv);
   console.out << csv << '\n'
               << "Written: " << shown(out / "grades.csv") << ", and each submission's report.jsonl, junit.xml and "
               << "summary.md in " << shown(out) << "/<submission>/\n";

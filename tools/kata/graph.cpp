@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <regex>
 #include <sstream>
@@ -99,15 +98,13 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
 
 int command_graph(const Console& console, const Settings& settings) {
   const auto source = settings.root / "docs" / "graph.dot";
-  std::ifstream in(source);
-  if (!in) throw std::runtime_error(source.string() + ": cannot read");
-  const std::string dot{std::istreambuf_iterator<char>(in), {}};
+  const auto dot = backprop::read_text(source);
   const auto outcome = check_and_explain(console, settings, {.steps = all_step_names()});
   if (!outcome) return unchecked_status();
   std::map<std::string, State> states;
   for (const auto& [name, report] : outcome->steps) states[name] = report.state;
   const auto dot_file = settings.build_dir / "kata-graph.dot", svg_file = settings.build_dir / "kata-graph.svg";
-  write_text(dot_file, coloured_graph(dot, states));
+  backprop::write_text(dot_file, coloured_graph(dot, states));
   print_progress(console, *outcome);
   const auto graphviz = on_path("dot");
   if (graphviz.empty()) {

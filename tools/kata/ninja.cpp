@@ -44,7 +44,7 @@ ProcessResult run_commands(const std::filesystem::path& dir, const std::filesyst
       command.replace(at, 1, "$$");
     text += "build " + output + ": run\n  cmd = " + command + "\n";
   }
-  write_text(dir / "build.ninja", text);
+  backprop::write_text(dir / "build.ninja", text);
   return run_process({KATA_NINJA, "-C", dir.string(), "-k", "0", "-j", std::to_string(jobs)}, env, limits);
 }
 

@@ -1,7 +1,6 @@
 // kata reset: the stub of a step as shipped, found in the source tree's git history.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -48,12 +47,11 @@ int command_reset(const Console& console, const Settings& settings, const backpr
   }
   if (!std::filesystem::exists(file)) {
     // Nothing to lose, so nothing to ask.
-    write_text(file, stub->text);
+    backprop::write_text(file, stub->text);
     console.out << console.green("Put back ") << shown(file) << " as shipped.\n";
     return 0;
   }
-  std::ifstream current_in(file, std::ios::binary);
-  const std::string current{std::istreambuf_iterator<char>(current_in), {}};
+  const auto current = backprop::read_text(file);
   if (current == stub->text) {
     console.out << shown(file) << " is already as shipped.\n";
     return 0;
@@ -75,7 +73,7 @@ int command_reset(const Console& console, const Settings& settings, const backpr
   std::error_code error;
   std::filesystem::create_directories(backup.parent_path(), error);
   std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, error);
-  write_text(file, stub->text);
+  backprop::write_text(file, stub->text);
   console.out << console.green("Reset ") << shown(file) << "; your version is in " << shown(backup) << '\n';
   return 0;
 }

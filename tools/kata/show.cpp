@@ -78,7 +78,7 @@ int print_show(const Console& console, const backprop::Step& step, const backpro
     console.out << '\n' << plot::render_terminal(figure, colours, terminal.width, terminal.height);
   }
   if (!svg_file.empty()) {
-    write_text(svg_file, plot::render_svg(figure));
+    backprop::write_text(svg_file, plot::render_svg(figure));
     console.out << "\nThe picture is in " << shown(svg_file) << '\n';
   }
   return report.state == State::passed ? 0 : backprop::kExitFailure;

@@ -67,7 +67,7 @@ void SavedVerdicts::save(const backprop::Step& step, const std::string& stamp, c
   saved_[step.name] = {stamp, backprop::to_json_line(report)};
   nlohmann::json json = nlohmann::json::object();
   for (const auto& [name, saved] : saved_) json[name] = {saved.first, saved.second};
-  write_text(file_, json.dump(1) + '\n');
+  backprop::write_text(file_, json.dump(1) + '\n');
 }
 
 }  // namespace kata

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
-#include <stdexcept>
 
 #include "text_width.h"
 
@@ -88,12 +86,6 @@ std::string Svg::str() const {
              "font-family=\"sans-serif\" font-size=\"12\">\n",
              width_, height_) +
          body_ + "</svg>\n";
-}
-
-void Svg::write(const std::filesystem::path& file) const {
-  std::ofstream out(file);
-  out << str();
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
 }
 
 void Axes::draw(Svg& svg, double x_step, double y_step, std::string_view x_format, std::string_view y_format,

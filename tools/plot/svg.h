@@ -2,7 +2,6 @@
 // and the trainer's plots (loss curve, histograms, dlogits) are drawn with it.
 #pragma once
 
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,10 +35,8 @@ class Svg {
                 std::string_view dash = "");
   void circle(double x, double y, double r, std::string_view fill);
 
-  // The document, closed.
+  // The document, closed: backprop::write_text saves it.
   std::string str() const;
-  // Throws std::runtime_error naming the file when it cannot be written.
-  void write(const std::filesystem::path& file) const;
 
  private:
   double width_, height_;

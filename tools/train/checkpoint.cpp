@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "backprop/files.h"
 #include "backprop/npy.h"
 
 namespace train {
@@ -57,9 +58,11 @@ void save_checkpoint(const std::filesystem::path& dir, const Model& model) {
                                {"n_embd", s.n_embd},         {"n_hidden", s.n_hidden},
                                {"itos", model.itos},         {"training", model.training}};
   const auto meta_file = dir / "meta.json";
-  std::ofstream out(meta_file);
-  out << meta.dump(2) << '\n';
-  if (!out) throw CheckpointError(meta_file.string() + ": write failed");
+  try {
+    backprop::write_text(meta_file, meta.dump(2) + '\n');
+  } catch (const std::runtime_error& e) {
+    throw CheckpointError(e.what());
+  }
 }
 
 Model load_checkpoint(const std::filesystem::path& dir) {

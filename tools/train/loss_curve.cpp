@@ -4,23 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <stdexcept>
 #include <string>
 
+#include "backprop/files.h"
 #include "svg.h"
 
 namespace train {
-namespace {
-
-void write_text(const std::filesystem::path& file, const std::string& text) {
-  std::ofstream out(file);
-  out << text;
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
-}
-
-}  // namespace
 
 std::vector<CurvePoint> loss_curve(std::span<const float> losses, int window) {
   std::vector<CurvePoint> curve;
@@ -36,7 +27,7 @@ std::vector<CurvePoint> loss_curve(std::span<const float> losses, int window) {
 void write_curve_csv(const std::filesystem::path& file, std::span<const CurvePoint> curve) {
   std::string text = "first_step,mean_log10_loss\n";
   for (const auto& point : curve) text += fmt::format("{},{:.6f}\n", point.first_step, point.mean_log10_loss);
-  write_text(file, text);
+  backprop::write_text(file, text);
 }
 
 void write_curve_svg(const std::filesystem::path& file, std::span<const CurvePoint> curve, int window,
@@ -105,7 +96,7 @@ void write_curve_svg(const std::filesystem::path& file, std::span<const CurvePoi
     }
     svg.polyline(points, "#e66101", 1.5, "5,3");
   }
-  svg.write(file);
+  backprop::write_text(file, svg.str());
 }
 
 }  // namespace train

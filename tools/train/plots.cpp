@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <string>
 
+#include "backprop/files.h"
 #include "scale.h"
 #include "svg.h"
 
@@ -123,7 +123,7 @@ void write_h_histograms(const std::filesystem::path& file, const Matrix& h_init,
                  fmt::format("at initialisation: {:.1f}% saturated", 100 * saturated_fraction(values_of(h_init))));
   draw_histogram(svg, panel(500), trained,
                  fmt::format("after training: {:.1f}% saturated", 100 * saturated_fraction(values_of(h_trained))));
-  svg.write(file);
+  backprop::write_text(file, svg.str());
 }
 
 void write_saturation(const std::filesystem::path& file, const Matrix& h_init, const Matrix& h_trained) {
@@ -159,7 +159,7 @@ void write_saturation(const std::filesystem::path& file, const Matrix& h_init, c
   };
   panel(first, h_init, "at initialisation");
   panel({first.left, panel_top + panel_height, cell, h_trained.rows(), h_trained.cols()}, h_trained, "after training");
-  svg.write(file);
+  backprop::write_text(file, svg.str());
 }
 
 void write_dlogits(const std::filesystem::path& file, const Matrix& dlogits, std::string_view itos) {
@@ -183,7 +183,7 @@ void write_dlogits(const std::filesystem::path& file, const Matrix& dlogits, std
   label_image(svg, image, every(dlogits.rows(), plot::tick_step(0, static_cast<double>(dlogits.rows()), 6)), characters,
               "character (column of logits)", "example (row)");
   plot::colour_bar(svg, image.left, bar, image.width(), 12, scale, "dlogits");
-  svg.write(file);
+  backprop::write_text(file, svg.str());
 }
 
 }  // namespace train

@@ -23,9 +23,9 @@ void write_targets(const fs::path& build) {
     steps += fmt::format(
         R"({}"{}": {{"target": "t{}", "object": "{}/o/./{}.obj", "runner": "{}/r/{}", "link": ["ld"]}})",
         steps.empty() ? "" : ",", step.stem(), step.number, build.string(), step.number, build.string(), step.number);
-  kata::write_text(build / "kata_targets.json", fmt::format(R"({{"judge": {{"target": "j", "file": "{0}/j"}},
+  backprop::write_text(build / "kata_targets.json", fmt::format(R"({{"judge": {{"target": "j", "file": "{0}/j"}},
                                    "trainer": {{"target": "t", "file": "{0}/t"}}, "steps": {{{1}}}}})",
-                                                            build.string(), steps));
+                                                                build.string(), steps));
 }
 
 }  // namespace
@@ -50,7 +50,7 @@ TEST_CASE("kata says which file is missing or malformed in a build tree", "[kata
   const ScratchDir build;
   CHECK_THROWS_WITH(kata::read_build_targets(build.path),
                     Catch::Matchers::ContainsSubstring("kata_targets.json is missing: configure"));
-  kata::write_text(build.path / "kata_targets.json", R"({"judge": {"target": "j"}})");
+  backprop::write_text(build.path / "kata_targets.json", R"({"judge": {"target": "j"}})");
   CHECK_THROWS_WITH(kata::read_build_targets(build.path),
                     Catch::Matchers::ContainsSubstring("kata_targets.json is not as CMakeLists.txt writes it"));
 }
@@ -58,10 +58,10 @@ TEST_CASE("kata says which file is missing or malformed in a build tree", "[kata
 TEST_CASE("kata takes a step's compile command by its object, not by its source alone", "[kata]") {
   const ScratchDir build;
   // The optimised steps compile the same source into another object.
-  kata::write_text(build.path / "compile_commands.json", fmt::format(R"([
+  backprop::write_text(build.path / "compile_commands.json", fmt::format(R"([
     {{"directory": "{0}", "command": "c++ -O3 -o opt/5.o -c /src/05_dcounts.cpp", "file": "/src/05_dcounts.cpp"}},
     {{"directory": "{0}", "command": "c++ -g -o o/5.obj -c /src/05_dcounts.cpp", "file": "/src/05_dcounts.cpp"}}])",
-                                                                     build.path.string()));
+                                                                         build.path.string()));
   CHECK(kata::compile_command(build.path, "/src/05_dcounts.cpp", build.path / "o/./5.obj") ==
         "c++ -g -o o/5.obj -c /src/05_dcounts.cpp");
   CHECK_THROWS_WITH(kata::compile_command(build.path, "/src/06_dnorm_logits.cpp", build.path / "o/6.obj"),
@@ -75,7 +75,7 @@ TEST_CASE("a saved verdict holds while the learner's file, the runner and the ju
   fs::create_directories(root.path / "exercises");
   const auto& step = *backprop::find_step("dcounts");
   for (const auto& file : {root.path / "exercises" / step.file(), settings.steps_dir / step.stem(), settings.judge()})
-    kata::write_text(file, "1");
+    backprop::write_text(file, "1");
   auto report = backprop::started_report(step);
   report.state = backprop::State::timed_out;
   const auto stamp = kata::SavedVerdicts::stamp(settings, step);
@@ -86,9 +86,9 @@ TEST_CASE("a saved verdict holds while the learner's file, the runner and the ju
   REQUIRE(found);
   CHECK(found->state == backprop::State::timed_out);
   CHECK_FALSE(saved.find(*backprop::find_step("dprobs"), stamp));
-  kata::write_text(settings.steps_dir / step.stem(), "a new runner");
+  backprop::write_text(settings.steps_dir / step.stem(), "a new runner");
   CHECK(kata::SavedVerdicts::stamp(settings, step) != stamp);
   settings.time_limit = 3;
-  kata::write_text(settings.steps_dir / step.stem(), "1");
+  backprop::write_text(settings.steps_dir / step.stem(), "1");
   CHECK(kata::SavedVerdicts::stamp(settings, step) != stamp);
 }

@@ -36,7 +36,7 @@ struct Notes {
   kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "cmake"};
   Notes() { std::filesystem::create_directories(root.path / "docs" / "steps"); }
   void write(std::string_view step, const std::string& text) const {
-    kata::write_text(root.path / backprop::find_step(step)->note(), text);
+    backprop::write_text(root.path / backprop::find_step(step)->note(), text);
   }
 };
 
