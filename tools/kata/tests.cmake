@@ -1,6 +1,6 @@
-# The kata tool's tests, included by tools/kata/CMakeLists.txt: each command against test doubles
-# of the step tests and of cmake (test/), or a scratch tree, never against the learner's own
-# steps, so that they pass whatever the learner's progress.
+# The kata tool's tests, included by tools/kata/CMakeLists.txt with the unit tests: each command
+# against test doubles of the step tests and of cmake (test/), or a scratch tree, never against the
+# learner's own steps, so that they pass whatever the learner's progress.
 list(JOIN BACKPROP_STEP_NAMES " " KATA_STEP_NAMES)
 set(fake_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_steps)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/test/fake_step_test.in ${fake_dir}/fake_step_test @ONLY
@@ -17,12 +17,10 @@ foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cance
 endforeach()
 
 # The converter that shows the notes' Markdown and LaTeX as plain text (markdown.h).
-if(BACKPROP_UNIT_TESTS)
-  add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
-  target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot ${PROJECT_SOURCE_DIR}/lib)
-  target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
-  catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
-endif()
+add_executable(kata_markdown_test test/markdown_test.cpp markdown.cpp)
+target_include_directories(kata_markdown_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/plot ${PROJECT_SOURCE_DIR}/lib)
+target_link_libraries(kata_markdown_test PRIVATE backprop_catch backprop_warnings)
+catch_discover_tests(kata_markdown_test PROPERTIES LABELS "kata")
 
 # The scripted tests' XML check (SVG, JUnit), so that none needs Python.
 add_executable(xml_check ${PROJECT_SOURCE_DIR}/tools/plot/test/xml_check.cpp)
@@ -40,18 +38,16 @@ if(BACKPROP_TREE STREQUAL "solutions" AND NOT BACKPROP_SANITIZE)
   set_tests_properties(kata_debug PROPERTIES LABELS "kata" TIMEOUT 120 SKIP_RETURN_CODE 77)
 endif()
 # The pictures of kata show and kata graph, drawn from values and reports, without a terminal.
-if(BACKPROP_UNIT_TESTS)
-  add_executable(kata_pictures_test test/pictures_test.cpp)
-  target_include_directories(kata_pictures_test PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tools/plot)
-  target_link_libraries(kata_pictures_test PRIVATE kata_commands backprop_catch backprop_warnings)
-  catch_discover_tests(kata_pictures_test PROPERTIES LABELS "kata")
-  # kata's commands in-process; where kata finds the build's targets and compile commands, and the
-  # status's saved verdicts.
-  add_executable(kata_unit_test test/commands_test.cpp test/build_tree_test.cpp)
-  target_include_directories(kata_unit_test PRIVATE ${CMAKE_CURRENT_LIST_DIR})
-  target_link_libraries(kata_unit_test PRIVATE kata_commands backprop_catch backprop_warnings)
-  catch_discover_tests(kata_unit_test PROPERTIES LABELS "kata")
-endif()
+add_executable(kata_pictures_test test/pictures_test.cpp)
+target_include_directories(kata_pictures_test PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tools/plot)
+target_link_libraries(kata_pictures_test PRIVATE kata_commands backprop_catch backprop_warnings)
+catch_discover_tests(kata_pictures_test PROPERTIES LABELS "kata")
+# kata's commands in-process; where kata finds the build's targets and compile commands, and the
+# status's saved verdicts.
+add_executable(kata_unit_test test/commands_test.cpp test/build_tree_test.cpp)
+target_include_directories(kata_unit_test PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(kata_unit_test PRIVATE kata_commands backprop_catch backprop_warnings)
+catch_discover_tests(kata_unit_test PROPERTIES LABELS "kata")
 set(tensors_dir ${CMAKE_CURRENT_BINARY_DIR}/test/fake_tensors)
 file(MAKE_DIRECTORY ${tensors_dir})
 foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS judge)
