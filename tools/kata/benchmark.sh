@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How fast the learner's loop is, against an older commit measured in the same run (docs/speed.md):
-#   tools/kata/benchmark.sh [BASELINE] [RUNS]       (defaults: 665a4bd, 5 runs)
+#   tools/kata/benchmark.sh [BASELINE] [RUNS]       (defaults: 9cb1cbf, 5 runs)
 # For the baseline and for the checkout's HEAD, each in a fresh clone under a scratch folder:
 #   cold    `cmake --workflow --preset exercises` from nothing, as a learner's first command;
 #   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp and time
@@ -10,7 +10,7 @@
 # Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS. Run it on an otherwise idle machine; the figures
 # depend on its cores (nproc) and compiler.
 set -euo pipefail
-baseline=${1:-665a4bd}
+baseline=${1:-9cb1cbf}
 runs=${2:-5}
 cd "$(dirname "$0")/../.."
 # shellcheck source=tools/kata/bench_common.sh
