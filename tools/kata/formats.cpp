@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "backprop/files.h"
 #include "svg.h"
 
 namespace kata {

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "backprop/files.h"  // write_text, which every command that writes a file uses
 #include "backprop/report.h"
 
 namespace kata {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "backprop/exit_status.h"
+#include "backprop/files.h"
 #include "formats.h"
 #include "lookup.h"
 #include "pictures.h"
@@ -84,15 +85,16 @@ std::string coloured_graph(const std::string& dot, const std::map<std::string, S
                          one ? "rounded,filled" : "striped");
   }
   // The legend: one table, two rows, so that it adds neither a column nor a rank of its own.
+  constexpr auto per_row = (std::size(kStates) + 1) / 2;
   std::string cells[2];
   for (std::size_t i = 0; i < std::size(kStates); ++i)
-    cells[i < 4 ? 0 : 1] +=
+    cells[i / per_row] +=
         fmt::format(R"(<td bgcolor="{}">{}</td>)", state_colour(kStates[i]), backprop::in_words(kStates[i]));
   added += fmt::format(
       "  kata_legend [shape=plain, style=\"\", fontsize=9, label=<<table border=\"0\" cellborder=\"1\" "
-      "cellspacing=\"2\" cellpadding=\"2\"><tr><td border=\"0\" colspan=\"4\">kata's verdicts</td></tr>"
+      "cellspacing=\"2\" cellpadding=\"2\"><tr><td border=\"0\" colspan=\"{}\">kata's verdicts</td></tr>"
       "<tr>{}</tr><tr>{}</tr></table>>];\n",
-      cells[0], cells[1]);
+      per_row, cells[0], cells[1]);
   return dot.substr(0, end) + added + dot.substr(end);
 }
 

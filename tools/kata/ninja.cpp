@@ -3,6 +3,7 @@
 #include <regex>
 #include <sstream>
 
+#include "backprop/files.h"
 #include "formats.h"
 
 namespace kata {

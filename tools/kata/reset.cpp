@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "backprop/exit_status.h"
+#include "backprop/files.h"
 #include "commands.h"
 #include "formats.h"
 #include "lookup.h"

@@ -1,9 +1,8 @@
 // kata show: where the learner's gradient differs from PyTorch's, as pictures.
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "backprop/exit_status.h"
+#include "backprop/files.h"
 #include "backprop/npy.h"
 #include "formats.h"
 #include "pictures.h"

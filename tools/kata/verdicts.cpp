@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "backprop/files.h"
 #include "backprop/paths.h"
 #include "formats.h"
 

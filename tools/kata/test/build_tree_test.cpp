@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "backprop/files.h"
 #include "catch.h"
 #include "formats.h"
 #include "scratch_dir.h"

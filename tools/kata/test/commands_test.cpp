@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "backprop/exit_status.h"
+#include "backprop/files.h"
 #include "backprop/paths.h"
 #include "catch.h"
 #include "formats.h"

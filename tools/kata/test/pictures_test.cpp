@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "backprop/exit_status.h"
+#include "backprop/files.h"
 #include "backprop/npy.h"
 #include "backprop/paths.h"
 #include "catch.h"
@@ -334,8 +334,7 @@ TEST_CASE("the XML check finds what is not well-formed", "[pictures]") {
 }
 
 TEST_CASE("kata graph: each tensor is filled in the colour of its step's state", "[pictures]") {
-  std::ifstream in(backprop::source_dir() / "docs" / "graph.dot");
-  const std::string dot{std::istreambuf_iterator<char>(in), {}};
+  const auto dot = backprop::read_text(backprop::source_dir() / "docs" / "graph.dot");
   REQUIRE(!dot.empty());
   const std::map<std::string, State> states{{"dlogprobs", State::passed},
                                             {"dprobs", State::failed},

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "backprop/compare.h"
+#include "backprop/files.h"
 #include "backprop/manifest.h"
 #include "backprop/npy.h"
 #include "catch.h"
@@ -37,6 +38,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using backprop::read_text;
 using namespace train;
 
 struct Data {
@@ -517,15 +519,12 @@ TEST_CASE("train: the same seed and flags give the same bytes: output, loss curv
   REQUIRE(first.status == 0);
   REQUIRE(second.status == 0);
   CHECK(first.out == second.out);
-  const auto bytes = [](const fs::path& file) {
-    return std::string(std::istreambuf_iterator<char>(std::ifstream(file, std::ios::binary).rdbuf()), {});
-  };
   int files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(scratch.path / "first")) {
     if (!entry.is_regular_file()) continue;
     const auto twin = scratch.path / "second" / fs::relative(entry.path(), scratch.path / "first");
     INFO(entry.path());
-    CHECK(bytes(entry.path()) == bytes(twin));
+    CHECK(read_text(entry.path()) == read_text(twin));
     ++files;
   }
   CHECK(files == 11);  // loss.csv, meta.json and nine tensors
@@ -576,10 +575,6 @@ std::size_t count_of(const std::string& text, const std::string& part) {
   std::size_t n = 0;
   for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
   return n;
-}
-
-std::string read_text(const fs::path& file) {
-  return std::string(std::istreambuf_iterator<char>(std::ifstream(file).rdbuf()), {});
 }
 
 // Every <text> of a picture stays inside it: its x, anchor and width estimated from its characters
@@ -649,7 +644,7 @@ TEST_CASE("train: the program trains, writes its curve and checkpoint, and sampl
   CHECK(out[0].starts_with("train 2."));
   CHECK(out[1].starts_with("val 2."));
   CHECK(out[2].starts_with("test 2."));
-  CHECK(lines(std::string(std::istreambuf_iterator<char>(std::ifstream(csv).rdbuf()), {})).size() == 4);
+  CHECK(lines(read_text(csv)).size() == 4);
   CHECK(fs::file_size(svg) > 0);
   for (const auto* picture : {"h.svg", "h_saturated.svg", "dlogits.svg", "loss.svg"}) {
     INFO(picture);
