@@ -3,8 +3,6 @@
 #include <cstdlib>
 #include <string>
 
-#include "backprop/names.h"
-
 namespace backprop {
 namespace {
 

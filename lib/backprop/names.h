@@ -10,17 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "backprop/paths.h"  // DataError
 #include "backprop/tensor.h"
 
 namespace backprop {
-
-struct DataError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-// No names.txt was given and data/names.txt is absent: the file was never fetched (find_names, paths.h).
-struct NamesNotFound : DataError {
-  using DataError::DataError;
-};
 
 // names.txt holds one name per line. Lines end in LF or CRLF (a lone CR is an error); blank lines
 // are skipped; every other character must be lowercase a-z, so that the vocabulary is the

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string_view>
 
 namespace backprop {
@@ -30,7 +31,16 @@ std::filesystem::path test_data_dir();
 // Where names.txt is: flag (the trainer's --names) if not empty, else $BACKPROP_NAMES, else the CMake
 // setting -DBACKPROP_NAMES, else data/names.txt in the checkout. A path given by one of the first three
 // must be a file: else DataError, saying where the path came from. With none given and no data/names.txt,
-// NamesNotFound (names.h), saying every way to provide the file.
+// NamesNotFound, saying every way to provide the file.
 std::filesystem::path find_names(const std::filesystem::path& flag);
+
+// A data file that is missing or malformed: names.txt here, its contents in names.h.
+struct DataError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// No names.txt was given and data/names.txt is absent: the file was never fetched.
+struct NamesNotFound : DataError {
+  using DataError::DataError;
+};
 
 }  // namespace backprop
