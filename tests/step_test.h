@@ -155,7 +155,7 @@ void check_rejects(const std::string& step, const std::string& mistake, const Gr
 // The learner's step: the tensors its function is fed, by name, in the order of its parameters;
 // its test case; its place in the chain. Only the function's type is used (decltype), never the function.
 #define KATA_STEP(step, ...)                                                                                 \
-  static const bool KATA_CONCAT(kata_registered_, __LINE__) = ::kata::register_step(                         \
+  static const bool KATA_CONCAT(kata_registered_, __COUNTER__) = ::kata::register_step(                      \
       #step, ::kata::inputs_of(static_cast<decltype(&::backprop::step)>(nullptr), std::array{__VA_ARGS__})); \
   TEST_CASE(#step, "[step]") { ::kata::check_step(#step); }
 
