@@ -29,6 +29,7 @@ foreach(object IN LISTS optimised)
   eigen_functions(${object} functions)
   list(APPEND optimised_functions ${functions})
 endforeach()
+list(REMOVE_DUPLICATES optimised_functions)
 list(LENGTH optimised_functions optimised_count)
 
 string(REPLACE "|" ";" unoptimised "${UNOPTIMISED}")
@@ -37,8 +38,7 @@ foreach(object IN LISTS unoptimised)
   eigen_functions(${object} functions)
   foreach(function IN LISTS functions)
     if(function IN_LIST optimised_functions)
-      get_filename_component(name ${object} NAME)
-      list(APPEND shared "${name}: ${function}")
+      list(APPEND shared "${object}: ${function}")
     endif()
   endforeach()
 endforeach()
@@ -46,7 +46,8 @@ list(LENGTH unoptimised unoptimised_count)
 if(shared)
   list(JOIN shared "\n  " shared)
   message(FATAL_ERROR "Eigen functions defined by an unoptimised object of the trainer and by an optimised one "
-    "(c++filt demangles them): compile that file at -O3 again (tools/train/CMakeLists.txt), or keep the Eigen code "
+    "(c++filt demangles them; a unity_N_cxx.cxx.o is the files its .cxx beside it includes): compile that file at "
+    "-O3 again (tools/train/CMakeLists.txt), or keep the Eigen code "
     "out of it:\n  ${shared}")
 endif()
 message(STATUS "${unoptimised_count} unoptimised objects define none of the ${optimised_count} Eigen functions "
