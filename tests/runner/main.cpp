@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <exception>
+#include <stdexcept>
+#include <variant>
 
 #include "backprop/steps.h"
 #include "runner.h"
@@ -36,6 +38,30 @@ void eigen_check_failed(const char* condition, const char* file, int line) {
 }
 
 }  // namespace backprop
+
+namespace kata::runner {
+
+template <typename Parameter>
+Parameter from_wire(const wire::Tensor& tensor) {
+  using Value = typename Parameter::Scalar;
+  const auto* values = std::get_if<std::vector<Value>>(&tensor.values);
+  if (values == nullptr) throw std::runtime_error("the judge sent an input of the wrong type");
+  if constexpr (Parameter::IsVectorAtCompileTime) {
+    if ((Parameter::RowsAtCompileTime == 1 ? tensor.rows : tensor.cols) != 1)
+      throw std::runtime_error("the judge sent a matrix for a vector");
+    return Eigen::Map<const Parameter>(values->data(), static_cast<Eigen::Index>(values->size()));
+  } else {
+    return Eigen::Map<const Parameter>(values->data(), tensor.rows, tensor.cols);
+  }
+}
+
+template backprop::Matrix from_wire(const wire::Tensor&);
+template backprop::RowVector from_wire(const wire::Tensor&);
+template backprop::ColVector from_wire(const wire::Tensor&);
+template backprop::IndexMatrix from_wire(const wire::Tensor&);
+template backprop::IndexVector from_wire(const wire::Tensor&);
+
+}  // namespace kata::runner
 
 namespace {
 
