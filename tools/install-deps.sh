@@ -1,8 +1,9 @@
 #!/bin/sh
-# Installs what backprop-ninja needs with this system's own package manager: a C++20 compiler,
-# CMake, Ninja, Eigen, Catch2, nlohmann-json, fmt and CLI11, and on Linux libseccomp and the static
-# C and C++ libraries, which confine each step's program (tests/runner/judge.h). The one list of packages: README.md
-# quotes these lines (a test keeps them equal), CI and the dev container run this script.
+# Installs what backprop-ninja needs with this system's own package manager: GCC, and Clang, which
+# the exercises build prefers (tools/prefer-clang.cmake); CMake, Ninja, Eigen, Catch2, nlohmann-json,
+# fmt and CLI11; on Linux libseccomp and the static C and C++ libraries, which confine each step's
+# program (tests/runner/judge.h). The one list of packages: README.md quotes these lines (a test keeps
+# them equal), CI and the dev container run this script.
 #
 #   tools/install-deps.sh                  install for this system (through sudo when not root)
 #   tools/install-deps.sh --print [SYSTEM]  print the command instead; SYSTEM: debian, fedora, macos
@@ -10,8 +11,8 @@ set -eu
 
 command_for() {
   case "$1" in
-    debian) echo "apt-get install -y git cmake ninja-build g++ libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev libseccomp-dev" ;;
-    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ eigen3-devel catch-devel json-devel fmt-devel cli11-devel libseccomp-devel glibc-static libstdc++-static" ;;
+    debian) echo "apt-get install -y git cmake ninja-build g++ clang libeigen3-dev catch2 nlohmann-json3-dev libfmt-dev libcli11-dev libseccomp-dev" ;;
+    fedora) echo "dnf install -y git cmake ninja-build gcc-c++ clang eigen3-devel catch-devel json-devel fmt-devel cli11-devel libseccomp-devel glibc-static libstdc++-static" ;;
     macos) echo "brew install git cmake ninja eigen catch2 nlohmann-json fmt cli11" ;;
     *)
       echo "install-deps.sh: unknown system '$1'; expected debian (also Ubuntu and WSL), fedora or macos" >&2
@@ -44,7 +45,7 @@ case "${1:-}" in
     exit 0
     ;;
   -h | --help)
-    sed -n '2,8s/^# \{0,1\}//p' "$0"
+    sed -n '2,9s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
   "") ;;

@@ -7,8 +7,9 @@
 #           `build/exercises/kata run dcounts`;
 #   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen;
 #   train   the first `kata train`'s build: the trainer on the learner's steps, optimised, after cold.
-# Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS. Run it on an otherwise idle machine; the figures
-# depend on its cores (nproc) and compiler.
+# Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS,
+# and the compiler each commit's preset chose (CXX, when set, chooses for both). Run it on an
+# otherwise idle machine; the figures depend on its cores (nproc) and compiler.
 set -euo pipefail
 baseline=${1:-9cb1cbf}
 runs=${2:-5}
@@ -25,6 +26,9 @@ measure() {
   start=$(now)
   cmake --workflow --preset exercises > "$scratch/$ref.cold.log" 2>&1 || true  # the stubs fail their tests
   cold=$(echo "$(now) - $start" | bc)
+  # The compiler the preset chose for this commit (HEAD prefers Clang: tools/prefer-clang.cmake).
+  compiler=$(sed -n 's/^set(CMAKE_CXX_COMPILER_\(ID\|VERSION\) "\(.*\)")$/\2/p' \
+    build/exercises/CMakeFiles/*/CMakeCXXCompiler.cmake | paste -sd ' ')
 
   cp solutions/05_dcounts.cpp exercises/
   build/exercises/kata run dcounts > /dev/null || { echo "kata run failed on $ref" >&2; exit 1; }
@@ -56,13 +60,13 @@ measure() {
     { echo "the trainer did not build on $ref" >&2; exit 1; }
   train=$(echo "$(now) - $start" | bc)
   cd - > /dev/null
-  printf '| %s | %s | %.1f | %.2f | %.2f | %.1f |\n' "$ref" "$(git log -1 --format=%cs "$ref")" "$cold" "$run" "$watch" \
-    "$train"
+  printf '| %s | %s | %s | %.1f | %.2f | %.2f | %.1f |\n' "$ref" "$(git log -1 --format=%cs "$ref")" "$compiler" "$cold" \
+    "$run" "$watch" "$train"
 }
 
-echo "$(nproc) cores, $(c++ --version | head -1), $runs saves each (seconds)"
+echo "$(nproc) cores, $runs saves each (seconds)${CXX:+, CXX=$CXX}"
 echo
-echo "| commit | date | cold workflow | save to verdict, kata run | save to verdict, kata watch | first kata train's build |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| commit | date | compiler | cold workflow | save to verdict, kata run | save to verdict, kata watch | first kata train's build |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 measure "$baseline"
 measure "$(git rev-parse --short HEAD)"
