@@ -9,7 +9,7 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/test/fake_step_test.in ${fake_dir}/fake
 foreach(stem IN LISTS BACKPROP_STEP_STEMS ITEMS judge)
   file(CREATE_LINK fake_step_test ${fake_dir}/${stem} SYMBOLIC)
 endforeach()
-foreach(scenario mix crash loop broken missing lock watch watch-poll watch-cancel reset train saved usage)
+foreach(scenario mix crash loop broken missing lock watch watch-poll watch-vim watch-cancel reset train saved usage)
   add_test(NAME kata_${scenario}
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/kata_cli_test.sh ${scenario} $<TARGET_FILE:kata> ${fake_dir}
       ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/test/scratch/${scenario} ${BACKPROP_TREE})

@@ -14,8 +14,12 @@
 namespace kata {
 namespace {
 
-// How long the directory must stay quiet before a change counts as saved.
-constexpr int settle_ms = 150;
+// How long the directory must stay quiet before a change counts as saved. inotify reports a file
+// only once it is written and closed, or renamed into place, so its wait only gathers the files of
+// one action (a checkout, kata reset); polling can see a file half-written, and waits longer. A
+// later save still stops the check it starts.
+constexpr int settle_inotify_ms = 20;
+constexpr int settle_polling_ms = 150;
 constexpr int poll_interval_ms = 1000;
 
 // Steps are .cpp files; an editor's swap and backup files beside them are not saves.
@@ -30,9 +34,10 @@ Watcher::Watcher(std::filesystem::path dir, bool poll) : dir_(std::move(dir)) {
 #ifdef KATA_HAVE_INOTIFY
   if (!poll) {
     inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    // Editors save by writing in place or by renaming a new file over the old one.
+    // Editors save by writing in place or by renaming a new file over the old one. Not IN_CREATE:
+    // a file just created is still empty (vim writes its new file under the step's own name).
     if (inotify_fd_ >= 0 &&
-        inotify_add_watch(inotify_fd_, dir_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE) < 0) {
+        inotify_add_watch(inotify_fd_, dir_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE) < 0) {
       close(inotify_fd_);
       inotify_fd_ = -1;
     }
@@ -106,9 +111,8 @@ std::optional<std::set<std::string>> Watcher::wait() {
       changed = read_inotify(-1);
     }
   }
-  // Let the editor finish: swap files, backups and the rename all land within a few milliseconds.
   for (bool more = true; more && !interrupted();) {
-    pause_ms(settle_ms);
+    pause_ms(polling() ? settle_polling_ms : settle_inotify_ms);
     const auto later = polling() ? changed_by_polling() : read_inotify(0);
     more = !later.empty();
     changed.insert(later.begin(), later.end());

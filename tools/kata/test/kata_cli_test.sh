@@ -155,6 +155,27 @@ case $scenario in
     wait $pid
     expect_exit $? 0
     expect 'Stopped watching' ;;
+  watch-vim)
+    # vim saves by renaming the old file away and writing a new one under the step's name: the
+    # watch checks once the new file is closed, not while it is empty and open.
+    cp -r "$root/$tree" "$scratch/$tree"
+    "$kata" --root "$scratch" --no-build --steps-dir "$fake" watch > "$out" 2>&1 &
+    pid=$!
+    wait_for 'Watching'
+    step=$scratch/$tree/02_dprobs.cpp
+    mv "$step" "$step~"
+    exec 3> "$step"
+    sleep 1
+    cat "$step~" >&3
+    exec 3>&-
+    rm "$step~"
+    wait_for '^Step 2 of 28: dprobs +passed'
+    sleep 1  # time for a check that should not come
+    kill -INT $pid
+    wait $pid
+    expect_exit $? 0
+    (($(grep -o Checking "$out" | wc -l) == 2)) || fail "checked $(grep -o Checking "$out" | wc -l) times, not twice"
+    expect_not 'missing|does not compile' ;;
   watch-cancel)
     # A save while a check runs (here, a step that loops) stops that check and starts the next.
     cp -r "$root/$tree" "$scratch/$tree"
