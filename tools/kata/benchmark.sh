@@ -39,18 +39,23 @@ measure() {
     echo "$(now) - $start" | bc
   done | median)
 
-  local out=$scratch/$ref.watch.log
-  NO_COLOR=1 build/exercises/kata watch > "$out" 2>&1 &
+  # Each verdict's time is stamped as its last line arrives, so that waiting for it can poll
+  # slowly: a loop of greps would take CPU from the compiler it times.
+  local stamps=$scratch/$ref.watch.stamps
+  : > "$stamps"
+  NO_COLOR=1 build/exercises/kata watch > >(while IFS= read -r line; do
+    [[ $line == *Watching* ]] && echo "$EPOCHREALTIME" >> "$stamps"
+  done) 2>&1 &
   local pid=$!
-  until grep -q Watching "$out"; do sleep 0.05; done
+  until [[ -s $stamps ]]; do sleep 0.1; done
   watch=$(for i in $(seq "$runs"); do
     local seen
-    seen=$(grep -c Watching "$out")
+    seen=$(wc -l < "$stamps")
     sleep 0.5
     echo "// watched $i" >> exercises/05_dcounts.cpp
-    start=$(now)
-    until (($(grep -c Watching "$out") > seen)); do sleep 0.01; done
-    echo "$(now) - $start" | bc
+    start=$EPOCHREALTIME
+    until (($(wc -l < "$stamps") > seen)); do sleep 0.1; done
+    echo "$(tail -n 1 "$stamps") - $start" | bc
   done | median)
   kill -INT $pid
   wait $pid || true
