@@ -224,6 +224,15 @@ void run_chain(const Settings& settings, const Request& request, CheckResult& re
 
 }  // namespace
 
+std::optional<std::string> build_failure(const Settings& settings, const std::vector<std::string>& targets) {
+  BuildLock lock(settings.build_dir);
+  std::vector<std::string> command{settings.cmake, "--build", settings.build_dir.string(), "--target"};
+  command.insert(command.end(), targets.begin(), targets.end());
+  auto build = run_process(command);
+  if (build.ok()) return std::nullopt;
+  return std::move(build.output);
+}
+
 CheckResult check_steps(const Settings& settings, const Request& request) {
   CheckResult result;
   BuildLock lock(settings.build_dir);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,5 +85,9 @@ backprop::StepReport run_step(const Settings& settings, const backprop::Step& st
 // Rebuilds (unless settings.build is false) and runs the step tests of the request. One check at a
 // time per build tree: a second kata waits for the first.
 CheckResult check_steps(const Settings& settings, const Request& request);
+
+// Builds these targets of the build tree, waiting for any check in it as a check does; what the
+// build printed when it failed, nothing when it succeeded.
+std::optional<std::string> build_failure(const Settings& settings, const std::vector<std::string>& targets);
 
 }  // namespace kata

@@ -50,7 +50,7 @@ BuildTargets read_build_targets(const fs::path& build_dir) {
       targets.steps[stem] = {step.at("target").get<std::string>(),
                              fs::path(step.at("object").get<std::string>()).lexically_normal(),
                              fs::path(step.at("runner").get<std::string>()).lexically_normal(),
-                             step.at("link").get<std::vector<std::string>>()};
+                             step.at("link").get<std::vector<std::string>>(), program(step.at("debugger"))};
     return targets;
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(fmt::format("{} is not as CMakeLists.txt writes it: {}", file.string(), e.what()));

@@ -24,6 +24,7 @@ struct StepTargets {
   std::filesystem::path object;   // the learner's file compiled
   std::filesystem::path runner;   // the program the judge starts (tests/runner/)
   std::vector<std::string> link;  // the command that links `runner` from `object` and the rest
+  Program debugger;               // the same runner with the step's full debug information, for gdb
 };
 
 struct BuildTargets {

@@ -22,8 +22,9 @@ void write_targets(const fs::path& build) {
   std::string steps;
   for (const auto& step : backprop::steps())
     steps += fmt::format(
-        R"({}"{}": {{"target": "t{}", "object": "{}/o/./{}.obj", "runner": "{}/r/{}", "link": ["ld"]}})",
-        steps.empty() ? "" : ",", step.stem(), step.number, build.string(), step.number, build.string(), step.number);
+        R"({0}"{1}": {{"target": "t{2}", "object": "{3}/o/./{2}.obj", "runner": "{3}/r/{2}", "link": ["ld"],
+                "debugger": {{"target": "d{2}", "file": "{3}/d/{2}"}}}})",
+        steps.empty() ? "" : ",", step.stem(), step.number, build.string());
   backprop::write_text(build / "kata_targets.json", fmt::format(R"({{"judge": {{"target": "j", "file": "{0}/j"}},
                                    "trainer": {{"target": "t", "file": "{0}/t"}}, "steps": {{{1}}}}})",
                                                                 build.string(), steps));
@@ -38,6 +39,8 @@ TEST_CASE("kata finds a step's object and runner in a build log by kata_targets.
   CHECK(targets.judge.target == "j");
   CHECK(targets.trainer.file == build.path / "t");
   CHECK(targets.steps.at("05_dcounts").target == "t5");
+  CHECK(targets.steps.at("05_dcounts").debugger.target == "d5");
+  CHECK(targets.steps.at("05_dcounts").debugger.file == build.path / "d/5");
   const auto* object = targets.step_built_as("o/5.obj", build.path);
   REQUIRE(object);
   CHECK(object->name == "dcounts");

@@ -15,7 +15,13 @@ fail() { echo "FAIL: $*"; echo "--- output:"; cat "$out"; exit 1; }
 expect() { grep -qE -- "$1" "$out" || fail "no line matches '$1'"; }
 
 printf 'p dprobs\np counts_sum_inv\nfinish\n' > "$scratch/commands.gdb"
-"$kata" debug dcounts --no-build --batch "$scratch/commands.gdb" > "$out" 2>&1 || fail "kata debug exited $?"
+# gdb needs the runner built with the step's variables, which the build leaves until asked.
+debugger=$(dirname "$kata")/../../steps/debug/05_dcounts
+rm -f "$debugger"
+"$kata" debug dcounts --no-build --batch "$scratch/commands.gdb" > "$out" 2>&1 && fail "kata debug ran without its runner"
+expect 'steps/debug/05_dcounts is not built: run kata debug without --no-build'
+"$kata" debug dcounts --batch "$scratch/commands.gdb" > "$out" 2>&1 || fail "kata debug exited $?"
+expect 'Building .*steps/debug/05_dcounts with 05_dcounts.cpp.s variables for gdb'
 expect '^Breakpoint 1, backprop::dcounts \(counts_sum_inv=\.\.\., dprobs=\.\.\., dcounts_sum=\.\.\.\) at .*/05_dcounts\.cpp:[0-9]+'
 expect '^\$1 = Matrix \([0-9]+, 27\) float32$'                 # the batch: 32, or 15 on the odd case
 expect '^\$2 = ColVector \([0-9]+, 1\) float32$'

@@ -26,7 +26,8 @@ write_targets() {
       stem=${path##*/}
       [[ $stem == judge ]] && continue
       echo "$separator \"$stem\": {\"target\": \"any_runner_${stem:0:2}\", \"object\": \"$build/objects/./any_name_${stem:0:2}.o\","
-      echo "   \"runner\": \"$build/programs/any_name_${stem:0:2}\", \"link\": []}"
+      echo "   \"runner\": \"$build/programs/any_name_${stem:0:2}\", \"link\": [],"
+      echo "   \"debugger\": {\"target\": \"any_debugger_${stem:0:2}\", \"file\": \"$build/debug/any_name_${stem:0:2}\"}}"
       separator=,
     done
     echo "}}"
