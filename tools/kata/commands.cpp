@@ -10,6 +10,7 @@
 #include "backprop/exit_status.h"
 #include "formats.h"
 #include "lookup.h"
+#include "ninja.h"
 #include "notes.h"
 #include "process.h"
 #include "targets.h"
@@ -159,7 +160,7 @@ int command_train(const Console& console, const Settings& settings, const std::v
                                          settings.tree))
               << std::endl;
   const auto trainer = read_build_targets(settings.build_dir).trainer;
-  if (run_attached({settings.cmake, "--build", settings.build_dir.string(), "--target", trainer.target}) != 0) {
+  if (run_attached(build_command(settings.ninja, settings.build_dir, {trainer.target})) != 0) {
     console.out << console.red("The trainer did not build") << "; the compiler's messages are above.\n";
     return kExitFailure;
   }

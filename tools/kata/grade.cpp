@@ -203,10 +203,9 @@ int command_grade(const Console& console, const Settings& settings, const std::v
         KATA_SANITIZED ? "with the sanitizers" : "without static libraries or seccomp"));
   std::cerr << "Building this tree's runners and judge first..." << std::endl;
   const auto targets = read_build_targets(settings.build_dir);
-  std::vector<std::string> command{settings.cmake, "--build", settings.build_dir.string(), "--target",
-                                   targets.judge.target};
-  for (const auto& step : backprop::steps()) command.push_back(targets.steps.at(step.stem()).target);
-  if (const auto built = run_process(command); !built.ok()) {
+  std::vector<std::string> names{targets.judge.target};
+  for (const auto& step : backprop::steps()) names.push_back(targets.steps.at(step.stem()).target);
+  if (const auto built = run_process(build_command(settings.ninja, settings.build_dir, names)); !built.ok()) {
     console.out << console.red("This build tree does not build") << "; grading needs it whole:\n"
                 << short_messages(built.output, settings, 60);
     return backprop::kExitFailure;

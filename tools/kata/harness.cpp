@@ -152,13 +152,10 @@ void report_missing(const Settings& settings, const std::vector<const backprop::
 bool build_steps(const Settings& settings, const Request& request, const std::vector<const backprop::Step*>& steps,
                  CheckResult& result) {
   const auto built = read_build_targets(settings.build_dir);
-  std::vector<std::string> command{settings.cmake, "--build", settings.build_dir.string(), "--target",
-                                   built.judge.target};
+  std::vector<std::string> targets{built.judge.target};
   for (const auto* step : steps)
-    if (!result.steps.count(step->name)) command.push_back(built.steps.at(step->stem()).target);
-  const auto go_on = keep_going();  // a step that does not compile stops only its own runner
-  command.insert(command.end(), go_on.begin(), go_on.end());
-  const auto build = run_process(command, {}, {0, request.cancel});
+    if (!result.steps.count(step->name)) targets.push_back(built.steps.at(step->stem()).target);
+  const auto build = run_process(build_command(settings.ninja, settings.build_dir, targets), {}, {0, request.cancel});
   result.cancelled = build.cancelled;
   if (build.cancelled) return false;
   bool other_failure = false, step_failure = false;
@@ -226,9 +223,7 @@ void run_chain(const Settings& settings, const Request& request, CheckResult& re
 
 std::optional<std::string> build_failure(const Settings& settings, const std::vector<std::string>& targets) {
   BuildLock lock(settings.build_dir);
-  std::vector<std::string> command{settings.cmake, "--build", settings.build_dir.string(), "--target"};
-  command.insert(command.end(), targets.begin(), targets.end());
-  auto build = run_process(command);
+  auto build = run_process(build_command(settings.ninja, settings.build_dir, targets));
   if (build.ok()) return std::nullopt;
   return std::move(build.output);
 }

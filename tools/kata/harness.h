@@ -1,4 +1,4 @@
-// The kata tool's view of the build: it rebuilds the steps' runners and the judge with cmake, runs
+// The kata tool's view of the build: it rebuilds the steps' runners and the judge with ninja, runs
 // the judge on each step under a time limit, and reads the step reports it writes
 // (lib/backprop/report.h). The steps' inputs are wired in the judge only; this side just builds and
 // runs it.
@@ -15,7 +15,7 @@
 
 namespace kata {
 
-// What kata works on and how: the source and build trees, the cmake that builds it, whether to
+// What kata works on and how: the source and build trees, the ninja that builds it, whether to
 // build, and the time limit. Compiled in by tools/kata/CMakeLists.txt, overridable from the
 // command line.
 struct Settings {
@@ -23,7 +23,7 @@ struct Settings {
   std::string tree;                 // the folder of steps this build compiles: exercises or solutions
   std::filesystem::path build_dir;  // the build tree
   std::filesystem::path steps_dir;  // its runners, one per step, named NN_name, and the judge
-  std::string cmake;                // the cmake that builds the build tree
+  std::string ninja;                // the ninja that builds the build tree
   bool build = true;                // rebuild the step tests before running them
   double time_limit = 10;           // seconds one step's test may run
   // The command that runs kata as the learner types it from the root: build/exercises/kata.

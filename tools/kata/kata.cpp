@@ -53,7 +53,7 @@ void add_settings(CLI::App& app, Settings& settings, Arguments& arguments) {
   app.add_option("--root", settings.root, "The source tree whose exercises/ and docs/ to use")->capture_default_str();
   app.add_option("--build-dir", settings.build_dir, "The build tree to rebuild")->capture_default_str();
   app.add_option("--steps-dir", settings.steps_dir, "Where the step tests are (default: <build dir>/steps)");
-  app.add_option("--cmake", settings.cmake, "The cmake that rebuilds the build tree")->capture_default_str();
+  app.add_option("--ninja", settings.ninja, "The ninja that rebuilds the build tree")->capture_default_str();
   app.add_option("--time-limit", settings.time_limit, "Seconds one step's test may run before it is stopped")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -133,7 +133,7 @@ int run_command(const std::map<std::string, CLI::App*>& commands, const Settings
 
 int parse_and_run(int argc, char** argv) {
   CLI::App app{"kata: your progress through backprop-ninja, and a verdict every time you save", "kata"};
-  Settings settings{backprop::source_dir(), KATA_TREE, KATA_BUILD_DIR, "", KATA_CMAKE};
+  Settings settings{backprop::source_dir(), KATA_TREE, KATA_BUILD_DIR, "", KATA_NINJA};
   settings.time_limit = KATA_TIME_LIMIT;
   Arguments arguments;
   add_settings(app, settings, arguments);

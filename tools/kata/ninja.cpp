@@ -8,7 +8,12 @@
 
 namespace kata {
 
-std::vector<std::string> keep_going() { return {"--", "-k", "0"}; }
+std::vector<std::string> build_command(const std::string& ninja, const std::filesystem::path& build_dir,
+                                       const std::vector<std::string>& targets) {
+  std::vector<std::string> command{ninja, "-C", build_dir.string(), "-k", "0"};
+  command.insert(command.end(), targets.begin(), targets.end());
+  return command;
+}
 
 std::vector<Edge> edges_of(const std::string& log) {
   static const std::regex progress(R"(^\[\d+/\d+\] )");

@@ -12,9 +12,12 @@
 
 namespace kata {
 
-// The arguments after `cmake --build <dir> --target ...` that build every target that can be
-// built when one fails (-k 0): a step that does not compile stops only its own runner.
-std::vector<std::string> keep_going();
+// The command that builds these targets of a build tree, and every other that can be built when one
+// fails (-k 0): a step that does not compile stops only its own runner. ninja itself, not `cmake
+// --build`, which would only start it 35 ms later; ninja runs CMake again when a CMakeLists.txt
+// changed.
+std::vector<std::string> build_command(const std::string& ninja, const std::filesystem::path& build_dir,
+                                       const std::vector<std::string>& targets);
 
 // ninja's output cut into what each failed or chatty build edge printed.
 struct Edge {

@@ -74,7 +74,7 @@ TEST_CASE("kata takes a step's compile command by its object, not by its source 
 
 TEST_CASE("a saved verdict holds while the learner's file, the runner and the judge are unchanged", "[kata]") {
   const ScratchDir root;
-  kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "cmake"};
+  kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "ninja"};
   fs::create_directories(settings.steps_dir);
   fs::create_directories(root.path / "exercises");
   const auto& step = *backprop::find_step("dcounts");

@@ -20,7 +20,7 @@ using Catch::Matchers::ContainsSubstring;
 TEST_CASE("kata list prints every step in order, and where the steps and notes are", "[kata]") {
   std::ostringstream out;
   const kata::Console console{out, {}};
-  const kata::Settings settings{"/checkout", "exercises", "/checkout/build", "/checkout/build/steps", "cmake"};
+  const kata::Settings settings{"/checkout", "exercises", "/checkout/build", "/checkout/build/steps", "ninja"};
   CHECK(kata::command_list(console, settings) == 0);
   const auto text = out.str();
   CHECK_THAT(text, ContainsSubstring("  5  dcounts"));
@@ -34,7 +34,7 @@ namespace {
 // A checkout that has only the notes kata hint reads, as a test writes them.
 struct Notes {
   ScratchDir root;
-  kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "cmake"};
+  kata::Settings settings{root.path, "exercises", root.path / "build", root.path / "build" / "steps", "ninja"};
   Notes() { std::filesystem::create_directories(root.path / "docs" / "steps"); }
   void write(std::string_view step, const std::string& text) const {
     backprop::write_text(root.path / backprop::find_step(step)->note(), text);
@@ -148,7 +148,7 @@ TEST_CASE("kata hint names a note without hints, whichever tier is asked for", "
 
 TEST_CASE("every note in docs/steps has hints, each tier plain text, the last pointing to the whole note", "[kata]") {
   const kata::Settings settings{backprop::source_dir(), "exercises", "/checkout/build", "/checkout/build/steps",
-                                "cmake"};
+                                "ninja"};
   // What markdown.h converts: a LaTeX macro, math, bold, code, and the folds' tags.
   const std::regex markup(R"(\\[A-Za-z]|\$|\*\*|`|</?(details|summary))");
   const std::regex count("^Hint 1 of ([0-9]+) for ");

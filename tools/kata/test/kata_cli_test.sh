@@ -2,10 +2,10 @@
 # The kata tool's own tests, one scenario per ctest test:
 #   kata_cli_test.sh <scenario> <kata> <fake steps dir> <source root> <scratch dir> <tree>
 # where <tree> is the folder of steps the build compiles (exercises or solutions), which kata shows and watches.
-# Each runs the built kata against the test doubles (test/fake_step_test.in, test/fake_cmake) or a scratch tree.
+# Each runs the built kata against the test doubles (test/fake_step_test.in, test/fake_ninja) or a scratch tree.
 set -u
 scenario=$1 kata=$2 fake=$3 root=$4 scratch=$5 tree=$6
-fake_cmake=$(dirname "$0")/fake_cmake
+fake_ninja=$(dirname "$0")/fake_ninja
 rm -rf "$scratch" && mkdir -p "$scratch"
 out=$scratch/out
 
@@ -87,13 +87,13 @@ case $scenario in
     cp -r "$root/$tree" "$scratch/$tree"
     write_targets "$scratch/build"
     with_fake_build() {
-      KATA_FAKE_CMAKE_LOG=$scratch/cmake.log KATA_FAKE_ROOT=$scratch KATA_FAKE_TREE=$tree "$kata" --root "$scratch" \
-        --build-dir "$scratch/build" --cmake "$fake_cmake" --steps-dir "$fake" "$@" > "$out" 2>&1
+      KATA_FAKE_NINJA_LOG=$scratch/ninja.log KATA_FAKE_ROOT=$scratch KATA_FAKE_TREE=$tree "$kata" --root "$scratch" \
+        --build-dir "$scratch/build" --ninja "$fake_ninja" --steps-dir "$fake" "$@" > "$out" 2>&1
     }
     with_fake_build status
     expect_exit $? 0
-    grep -q -- "--target any_judge any_runner_01 .*any_runner_28 -- -k 0" "$scratch/cmake.log" ||
-      fail "kata did not build the targets kata_targets.json names: $(cat "$scratch/cmake.log")"
+    grep -q -- "-C $scratch/build -k 0 any_judge any_runner_01 .*any_runner_28$" "$scratch/ninja.log" ||
+      fail "kata did not build the targets kata_targets.json names: $(cat "$scratch/ninja.log")"
     expect "^ +5  dcounts +does not compile +$tree/05_dcounts.cpp:12: 'dcount' was not declared in this scope"
     expect '^ +4  dcounts_sum +False +False +2 '
     expect "^ +warning +$tree/02_dprobs.cpp:11:9: warning: unused variable 'unused'"
@@ -233,11 +233,11 @@ case $scenario in
     mkdir -p "$scratch/build/programs"
     printf '#!/bin/bash\necho "trainer ran with: $*"\n' > "$scratch/build/programs/any_trainer"
     chmod +x "$scratch/build/programs/any_trainer"
-    KATA_FAKE_CMAKE_LOG=$scratch/cmake.log "$kata" --build-dir "$scratch/build" --cmake "$fake_cmake" train \
+    KATA_FAKE_NINJA_LOG=$scratch/ninja.log "$kata" --build-dir "$scratch/build" --ninja "$fake_ninja" train \
       --steps 5 --help > "$out" 2>&1
     expect_exit $? 0
     expect '^trainer ran with: --steps 5 --help$'
-    grep -q -- "--build $scratch/build --target any_trainer" "$scratch/cmake.log" || fail "the trainer was not built first" ;;
+    grep -q -- "-C $scratch/build -k 0 any_trainer$" "$scratch/ninja.log" || fail "the trainer was not built first" ;;
   saved)
     # kata (the status) shows the last run's verdict of a step whose file, runner, judge and
     # reference case are unchanged, timed out included, without running it again; a changed file
