@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # How fast the learner's loop is, against an older commit measured in the same run (docs/speed.md):
-#   tools/kata/benchmark.sh [BASELINE] [RUNS]       (defaults: 9cb1cbf, 5 runs)
+#   tools/kata/benchmark.sh [BASELINE] [RUNS] [STEP]    (defaults: 9cb1cbf, 5 runs, 05_dcounts)
 # For the baseline and for the checkout's HEAD, each in a fresh clone under a scratch folder:
 #   cold    `cmake --workflow --preset exercises` from nothing, as a learner's first command;
-#   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp and time
-#           `build/exercises/kata run dcounts`;
+#   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp (or STEP's file)
+#           and time `build/exercises/kata run dcounts`;
 #   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen;
 #   train   the first `kata train`'s build: the trainer on the learner's steps, optimised, after cold.
 # Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS,
@@ -13,9 +13,13 @@
 set -euo pipefail
 baseline=${1:-9cb1cbf}
 runs=${2:-5}
+step=${3:-05_dcounts}
+name=${step#*_}
 cd "$(dirname "$0")/../.."
 # shellcheck source=tools/kata/bench_common.sh
 . tools/kata/bench_common.sh
+[[ -f solutions/$step.cpp ]] ||
+  { echo "benchmark.sh: STEP '$step' has no solutions/$step.cpp: name a step as its file does, like 09_dh" >&2; exit 2; }
 
 measure() {
   local ref=$1 dir=$scratch/$1
@@ -30,12 +34,12 @@ measure() {
   compiler=$(sed -n 's/^set(CMAKE_CXX_COMPILER_\(ID\|VERSION\) "\(.*\)")$/\2/p' \
     build/exercises/CMakeFiles/*/CMakeCXXCompiler.cmake | paste -sd ' ')
 
-  cp solutions/05_dcounts.cpp exercises/
-  build/exercises/kata run dcounts > /dev/null || { echo "kata run failed on $ref" >&2; exit 1; }
+  cp "solutions/$step.cpp" exercises/
+  build/exercises/kata run "$name" > /dev/null || { echo "kata run $name failed on $ref" >&2; exit 1; }
   run=$(for i in $(seq "$runs"); do
-    echo "// save $i" >> exercises/05_dcounts.cpp
+    echo "// save $i" >> "exercises/$step.cpp"
     start=$(now)
-    build/exercises/kata run dcounts > /dev/null
+    build/exercises/kata run "$name" > /dev/null
     echo "$(now) - $start" | bc
   done | median)
 
@@ -52,7 +56,7 @@ measure() {
     local seen
     seen=$(wc -l < "$stamps")
     sleep 0.5
-    echo "// watched $i" >> exercises/05_dcounts.cpp
+    echo "// watched $i" >> "exercises/$step.cpp"
     start=$EPOCHREALTIME
     until (($(wc -l < "$stamps") > seen)); do sleep 0.1; done
     echo "$(tail -n 1 "$stamps") - $start" | bc
@@ -69,7 +73,7 @@ measure() {
     "$run" "$watch" "$train"
 }
 
-echo "$(nproc) cores, $runs saves each (seconds)${CXX:+, CXX=$CXX}"
+echo "$(nproc) cores, $runs saves of exercises/$step.cpp each (seconds)${CXX:+, CXX=$CXX}"
 echo
 echo "| commit | date | compiler | cold workflow | save to verdict, kata run | save to verdict, kata watch | first kata train's build |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
