@@ -8,12 +8,13 @@
 
 namespace backprop::pch {
 
-// Never called. A linear layer's three products, as a step returns them: the forward h @ W2, the
-// input's gradient dlogits @ W2.T, and the weight's h.T @ dlogits.
+// Never called. The product of two matrices returned as a Matrix, each operand transposed or not:
+// every layout a step's product can have, so that the header names no step's answer.
 inline void products(const Matrix& a, const Matrix& b) {
-  [[maybe_unused]] Matrix forward = a * b;
-  [[maybe_unused]] Matrix input_gradient = a * b.transpose();
-  [[maybe_unused]] Matrix weight_gradient = a.transpose() * b;
+  [[maybe_unused]] Matrix ab = a * b;
+  [[maybe_unused]] Matrix abT = a * b.transpose();
+  [[maybe_unused]] Matrix aTb = a.transpose() * b;
+  [[maybe_unused]] Matrix aTbT = a.transpose() * b.transpose();
 }
 
 }  // namespace backprop::pch
