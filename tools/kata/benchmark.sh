@@ -4,7 +4,7 @@
 # For the baseline and for the checkout's HEAD, each in a fresh clone under a scratch folder:
 #   cold    `cmake --workflow --preset exercises` from nothing, as a learner's first command;
 #   run     save to verdict: append a comment to a solved exercises/05_dcounts.cpp (or STEP's file)
-#           and time `build/exercises/kata run dcounts`;
+#           and time `build/exercises/kata run dcounts` (or STEP's name);
 #   watch   save to verdict under a running `kata watch`: from the write to the next verdict on screen;
 #   train   the first `kata train`'s build: the trainer on the learner's steps, optimised, after cold.
 # Prints a Markdown table (seconds): cold and train timed once, run and watch the medians of RUNS,
